@@ -1,0 +1,252 @@
+// The pipeline: split into top-level blocks → parse and judge each block (cached by its text) →
+// assemble: shift offsets, apply inline suppression and severities, run document rules, score.
+// A full analysis and an incremental one run the same code; the incremental analyzer only keeps
+// the per-block cache between calls, so its result is identical by construction.
+import { splitBlocks } from './blocks.js';
+import { classifySentence } from './classify.js';
+import { getLexicon, type Lexicon } from './lexicon.js';
+import { LineIndex } from './lines.js';
+import { parseBlock, type Directive, type ProseRun } from './markdown.js';
+import { SENTENCE_RULES, defaultSeverity } from './rules/index.js';
+import type { RawFinding } from './rules/rule.js';
+import { ruleMeta } from './rules/index.js';
+import { checkValueMap, valueMapState, type DocHeading, type DocSentence, type DocSummary } from './rules/value-map.js';
+import { scoreDocument } from './score.js';
+import { detectLanguage, splitSentences } from './sentences.js';
+import type { Facts } from './classify.js';
+import type { AnalyzeOptions, AnalyzeResult, Lang, Message, RuleId, Severity } from './types.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
+
+interface BlockSentence {
+  /** Block-relative source offsets. */
+  start: number;
+  end: number;
+  text: string;
+  lang: Lang;
+  facts: Facts;
+}
+
+interface BlockHeading {
+  start: number;
+  end: number;
+  text: string;
+  depth: number;
+}
+
+/** Everything learned from one block; offsets are relative to the block's start. */
+interface BlockAnalysis {
+  sentences: BlockSentence[];
+  findings: RawFinding[];
+  directives: Directive[];
+  headings: BlockHeading[];
+}
+
+function sentenceRange(run: ProseRun, start: number, end: number): { offset: number; endOffset: number } {
+  return { offset: run.starts[start]!, endOffset: Math.max(run.starts[start]!, run.ends[end - 1]!) };
+}
+
+function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined): BlockAnalysis {
+  const parsed = parseBlock(source);
+  const out: BlockAnalysis = { sentences: [], findings: [], directives: parsed.directives, headings: [] };
+  for (const run of parsed.runs) {
+    if (run.kind === 'heading') {
+      out.headings.push({ start: run.starts[0]!, end: run.ends[run.text.length - 1]!, text: run.text.trim(), depth: run.depth });
+    }
+    const lang = forced ?? detectLanguage(run.text);
+    for (const span of splitSentences(run.text, lang)) {
+      const text = run.text.slice(span.start, span.end);
+      const facts = classifySentence(text, span.lang, lexicon);
+      const range = sentenceRange(run, span.start, span.end);
+      out.sentences.push({ start: range.offset, end: range.endOffset, text, lang: span.lang, facts });
+      const ctx = {
+        facts,
+        text,
+        lang: span.lang,
+        range: (s: { start: number; end: number }) => sentenceRange(run, span.start + s.start, span.start + Math.max(s.end, s.start + 1)),
+        insertAt: (at: number) => {
+          const i = span.start + at;
+          return i < span.end ? run.starts[i]! : run.ends[span.end - 1]!;
+        },
+      };
+      for (const rule of SENTENCE_RULES) out.findings.push(...rule.check(ctx));
+    }
+  }
+  return out;
+}
+
+/** Inline suppression state, built from the directives of the whole document in order. */
+class Suppressions {
+  private readonly ranges: Array<{ start: number; end: number; rules: string[] }> = [];
+  private readonly lines = new Map<number, Array<string[]>>();
+
+  constructor(directives: Directive[], lines: LineIndex, textLength: number) {
+    const open = new Map<string, number>(); // rule ('*' = all) → start offset
+    for (const d of directives) {
+      const rules = d.rules.length ? d.rules : ['*'];
+      if (d.kind === 'disable') {
+        for (const r of rules) if (!open.has(r)) open.set(r, d.end);
+      } else if (d.kind === 'enable') {
+        for (const r of d.rules.length ? d.rules : [...open.keys()]) {
+          const start = open.get(r);
+          if (start !== undefined) {
+            this.ranges.push({ start, end: d.start, rules: [r] });
+            open.delete(r);
+          }
+        }
+      } else {
+        const line = lines.point(d.kind === 'disable-line' ? d.start : d.end).line + (d.kind === 'disable-next-line' ? 1 : 0);
+        const list = this.lines.get(line) ?? [];
+        list.push(rules);
+        this.lines.set(line, list);
+      }
+    }
+    for (const [r, start] of open) this.ranges.push({ start, end: textLength, rules: [r] });
+  }
+
+  /** True when `rule` is suppressed for a finding starting at `offset` on `line`. */
+  has(rule: RuleId, offset: number, line: number): boolean {
+    for (const r of this.ranges) {
+      if (offset >= r.start && offset < r.end && (r.rules[0] === '*' || r.rules[0] === rule)) return true;
+    }
+    for (const rules of this.lines.get(line) ?? []) {
+      if (rules.includes('*') || rules.includes(rule)) return true;
+    }
+    return false;
+  }
+}
+
+function emptyResult(language: Lang, skipped: string, lexicon: Lexicon): AnalyzeResult {
+  void lexicon;
+  const doc: DocSummary = { text: '', language, sentences: [], headings: [] };
+  return { language, messages: [], score: scoreDocument(doc, valueMapState(doc)), skipped };
+}
+
+/**
+ * An analyzer that keeps per-block results between calls, so re-analysing after an edit only
+ * parses the blocks that changed. Results are identical to a fresh `analyze`.
+ */
+export class Analyzer {
+  private cache = new Map<string, BlockAnalysis>();
+  private readonly lexicon: Lexicon;
+  private readonly forced: Lang | undefined;
+
+  constructor(private readonly options: AnalyzeOptions = {}) {
+    this.lexicon = getLexicon(options.words);
+    this.forced = options.language && options.language !== 'auto' ? options.language : undefined;
+  }
+
+  /** Analyses the whole text, reusing cached blocks. */
+  analyze(text: string): AnalyzeResult {
+    const max = this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (text.length > max) {
+      return emptyResult(
+        this.forced ?? 'en',
+        `Document is ${text.length.toLocaleString('en-US')} characters, over maxFileSize (${max.toLocaleString('en-US')}); not analysed. Raise "maxFileSize" in .bizlangrc.json to analyse it.`,
+        this.lexicon,
+      );
+    }
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const blocks = splitBlocks(text, bom);
+    const next = new Map<string, BlockAnalysis>();
+    const lines = new LineIndex(text);
+    const sentences: Array<BlockSentence & { base: number }> = [];
+    const findings: RawFinding[] = [];
+    const directives: Directive[] = [];
+    const headings: DocHeading[] = [];
+    for (const block of blocks) {
+      if (block.kind !== 'markdown') continue;
+      const source = text.slice(block.start, block.end);
+      let result = next.get(source) ?? this.cache.get(source);
+      if (!result) result = analyzeBlock(source, this.lexicon, this.forced);
+      next.set(source, result);
+      const base = block.start;
+      for (const s of result.sentences) sentences.push({ ...s, base });
+      for (const f of result.findings) {
+        findings.push({
+          ...f,
+          offset: f.offset + base,
+          endOffset: f.endOffset + base,
+          suggestions: f.suggestions.map((g) => ({ ...g, offset: g.offset + base, endOffset: g.endOffset + base })),
+        });
+      }
+      for (const d of result.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
+      for (const h of result.headings) {
+        const end = h.end + base;
+        const lineNo = lines.point(end).line;
+        const lineEnd = lineNo < lines.lineCount ? lines.lineStart(lineNo + 1) : text.length;
+        headings.push({ offset: h.start + base, endOffset: end, lineEnd, text: h.text, depth: h.depth });
+      }
+    }
+    this.cache = next;
+
+    const suppress = new Suppressions(directives, lines, text.length);
+    const docSentences: DocSentence[] = sentences.map((s) => {
+      const offset = s.start + s.base;
+      const line = lines.point(offset).line;
+      return {
+        offset,
+        endOffset: s.end + s.base,
+        line,
+        text: s.text,
+        lang: s.lang,
+        facts: s.facts,
+        suppressed: (rule: RuleId) => suppress.has(rule, offset, line),
+      };
+    });
+    const language = this.forced ?? dominantLanguage(docSentences, text);
+    const doc: DocSummary = { text, language, sentences: docSentences, headings };
+    const map = valueMapState(doc);
+    findings.push(...checkValueMap(doc, map));
+
+    const messages: Message[] = [];
+    for (const f of findings) {
+      const severity = this.severity(f.ruleId);
+      if (!severity) continue;
+      const start = lines.point(f.offset);
+      if (suppress.has(f.ruleId, f.offset, start.line)) continue;
+      const end = lines.point(f.endOffset);
+      messages.push({
+        ruleId: f.ruleId,
+        severity,
+        reason: f.reason,
+        note: f.note,
+        url: ruleMeta(f.ruleId).url,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        offset: f.offset,
+        endOffset: f.endOffset,
+        actual: text.slice(f.offset, f.endOffset),
+        place: { start, end },
+        lang: f.lang,
+        suggestions: f.suggestions,
+      });
+    }
+    messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+    return { language, messages, score: scoreDocument(doc, map) };
+  }
+
+  private severity(rule: RuleId): Severity | null {
+    const set = this.options.rules?.[rule];
+    if (set === 'off') return null;
+    return set ?? defaultSeverity(rule);
+  }
+}
+
+function dominantLanguage(sentences: DocSentence[], text: string): Lang {
+  let zh = 0;
+  let en = 0;
+  for (const s of sentences) {
+    if (s.lang === 'zh') zh += s.text.length * 2;
+    else en += s.text.length;
+  }
+  if (zh === 0 && en === 0) return detectLanguage(text.slice(0, 4000));
+  return zh >= en ? 'zh' : 'en';
+}
+
+/** Analyses a Markdown document. Pure: same text and options, same result. */
+export function analyze(markdown: string, options: AnalyzeOptions = {}): AnalyzeResult {
+  return new Analyzer(options).analyze(markdown);
+}

@@ -1,0 +1,142 @@
+// Splits a Markdown document into top-level blocks with a single linear line scan, so that each
+// block can be parsed, analysed and cached on its own (incremental re-analysis per keystroke).
+//
+// A split happens only where CommonMark guarantees a new top-level block: after one or more blank
+// lines, before a line that is not indented. Container blocks (lists, block quotes, footnotes)
+// continue across blank lines only through indented lines, so they stay whole. The scan tracks the
+// constructs that do swallow blank lines and unindented lines: fenced code, HTML blocks of kinds
+// 1–5 (script/pre/style/textarea, comments, processing instructions, declarations, CDATA) and
+// front matter. When unsure it merges, which is always safe: a merged block is parsed exactly as
+// the whole document would parse it.
+
+/** A top-level block: [start, end) offsets into the document. */
+export interface BlockRange {
+  start: number;
+  end: number;
+  /** Front matter is skipped entirely. */
+  kind: 'markdown' | 'frontmatter';
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HTML_END: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/** True for a line holding only spaces and tabs. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Offsets of the start of every line, and the end (exclusive, without the line break) of each. */
+function scanLines(text: string, from: number): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = from;
+  const n = text.length;
+  while (i < n) {
+    starts.push(i);
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+      j++;
+    }
+    ends.push(j);
+    if (j < n && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j += 2;
+    else if (j < n) j += 1;
+    i = j;
+  }
+  return { starts, ends };
+}
+
+/** Length of the front matter at the start of `text` (after `from`), or 0. */
+function frontMatterEnd(text: string, from: number, starts: number[], ends: number[]): number {
+  if (starts.length === 0 || starts[0] !== from) return 0;
+  const first = text.slice(starts[0], ends[0]);
+  const fence = first === '---' ? /^(---|\.\.\.)\s*$/ : first === '+++' ? /^\+\+\+\s*$/ : null;
+  if (!fence) return 0;
+  for (let k = 1; k < starts.length; k++) {
+    if (fence.test(text.slice(starts[k]!, ends[k]!))) return k + 1;
+  }
+  return 0;
+}
+
+/**
+ * Splits `text` into top-level blocks. `from` skips a leading BOM. Blocks cover every non-blank
+ * line; blank lines between blocks belong to no block.
+ */
+export function splitBlocks(text: string, from = 0): BlockRange[] {
+  const { starts, ends } = scanLines(text, from);
+  const blocks: BlockRange[] = [];
+  const lineCount = starts.length;
+  let k = 0;
+  const fmLines = frontMatterEnd(text, from, starts, ends);
+  if (fmLines > 0) {
+    blocks.push({ start: starts[0]!, end: ends[fmLines - 1]!, kind: 'frontmatter' });
+    k = fmLines;
+  }
+  let blockStart = -1;
+  let lastNonBlankEnd = -1;
+  let sawBlank = false;
+  let fence: { char: string; len: number } | null = null;
+  let htmlEnd: RegExp | null = null;
+  for (; k < lineCount; k++) {
+    const ls = starts[k]!;
+    const le = ends[k]!;
+    const blank = isBlank(text, ls, le);
+    if (fence || htmlEnd) {
+      // Inside a construct that swallows everything until its end marker.
+      const line = text.slice(ls, le);
+      if (fence) {
+        const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = null;
+      } else if (htmlEnd && htmlEnd.test(line)) {
+        htmlEnd = null;
+      }
+      if (!blank) lastNonBlankEnd = le;
+      continue;
+    }
+    if (blank) {
+      if (blockStart >= 0) sawBlank = true;
+      continue;
+    }
+    const c = text.charCodeAt(ls);
+    const indented = c === 32 || c === 9;
+    if (blockStart < 0) {
+      blockStart = ls;
+    } else if (sawBlank && !indented) {
+      blocks.push({ start: blockStart, end: lastNonBlankEnd, kind: 'markdown' });
+      blockStart = ls;
+    }
+    sawBlank = false;
+    lastNonBlankEnd = le;
+    // Does this line open a construct that may contain blank or unindented lines?
+    const ch = text.charCodeAt(ls + (indented ? 0 : 0));
+    if (ch === 96 || ch === 126 || ch === 60 || indented) {
+      const line = text.slice(ls, le);
+      const fm = FENCE_OPEN.exec(line);
+      if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) {
+        fence = { char: fm[1]![0]!, len: fm[1]!.length };
+        continue;
+      }
+      for (const [open, end] of HTML_END) {
+        if (open.test(line)) {
+          // The end marker may sit on the opening line itself.
+          const rest = line.replace(open, '');
+          if (!end.test(rest)) htmlEnd = end;
+          break;
+        }
+      }
+    }
+  }
+  if (blockStart >= 0) blocks.push({ start: blockStart, end: lastNonBlankEnd, kind: 'markdown' });
+  return blocks;
+}

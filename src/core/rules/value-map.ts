@@ -1,0 +1,154 @@
+// value-map (document level): which parts of the Business Value Map (seed 000) the doc lacks —
+// who benefits (业务方是谁), their pain (关键痛点), today's loss (现状损失), how the work improves it
+// (平台如何改善), the business-level gain (商业级收益). Reported once, on the first heading (or
+// line 1), with a suggestion that inserts the missing parts as a section in the doc's language.
+import enData from '../data/en.json';
+import zhData from '../data/zh.json';
+import type { Facts } from '../classify.js';
+import type { Lang, RuleId, Suggestion } from '../types.js';
+import { DOCS_URL, type RawFinding, type RuleMeta } from './rule.js';
+
+export type ValueMapPart = 'beneficiary' | 'pain' | 'loss' | 'improvement' | 'gain';
+export const VALUE_MAP_PARTS: ValueMapPart[] = ['beneficiary', 'pain', 'loss', 'improvement', 'gain'];
+
+export const PART_LABELS: Record<ValueMapPart, Record<Lang, string>> = {
+  beneficiary: { en: 'Who benefits', zh: '业务方是谁' },
+  pain: { en: 'Key pain point', zh: '关键痛点' },
+  loss: { en: "Today's loss (cost, efficiency, risk)", zh: '现状损失（成本/效率/风险）' },
+  improvement: { en: 'How the platform improves it', zh: '平台如何改善' },
+  gain: { en: 'Business-level gain', zh: '商业级收益' },
+};
+
+const TEMPLATE_LINES: Record<ValueMapPart, Record<Lang, string>> = {
+  beneficiary: { en: '- **Who benefits:** [who] (business line, team or customers)', zh: '- **业务方是谁：**[业务方]（业务线、团队或客户）' },
+  pain: { en: '- **Key pain point:** [pain point] in their words', zh: '- **关键痛点：**[痛点]（用业务方自己的话）' },
+  loss: { en: "- **Today's loss:** [X] per month in [cost / hours / incidents] (baseline measured by [team])", zh: '- **现状损失：**每月 [X]（成本/工时/故障），基线由 [团队] 测量' },
+  improvement: { en: '- **How the platform improves it:** [mechanism], in one sentence', zh: '- **平台如何改善：**[机制]，一句话说明' },
+  gain: { en: '- **Business-level gain:** [X]% lower [cost], [N] days faster [launch], [Y]% less [risk]', zh: '- **商业级收益：**[成本]降低 [X]%、[上线]加快 [N] 天、[风险]减少 [Y]%' },
+};
+
+const KEYWORDS: Record<Lang, Record<ValueMapPart, string[]>> = {
+  en: (enData as unknown as { valueMap: Record<ValueMapPart, string[]> }).valueMap,
+  zh: (zhData as unknown as { valueMap: Record<ValueMapPart, string[]> }).valueMap,
+};
+
+export const valueMapMeta: RuleMeta & { url: string } = {
+  id: 'value-map',
+  description: {
+    en: 'The doc lacks parts of the Business Value Map',
+    zh: '文档缺少业务价值地图的部分内容',
+  },
+  defaultSeverity: 'info',
+  scope: 'document',
+  url: `${DOCS_URL}#value-map`,
+};
+
+/** A sentence of the assembled document. */
+export interface DocSentence {
+  offset: number;
+  endOffset: number;
+  line: number;
+  text: string;
+  lang: Lang;
+  facts: Facts;
+  /** Rules suppressed here by inline comments. */
+  suppressed: (rule: RuleId) => boolean;
+}
+
+export interface DocHeading {
+  offset: number;
+  endOffset: number;
+  /** Offset just after the heading's line (including its line break). */
+  lineEnd: number;
+  text: string;
+  depth: number;
+}
+
+export interface DocSummary {
+  text: string;
+  language: Lang;
+  sentences: DocSentence[];
+  headings: DocHeading[];
+}
+
+export interface ValueMapState {
+  present: Record<ValueMapPart, { found: boolean; where?: string; offset?: number }>;
+  missing: ValueMapPart[];
+  /** True when the doc makes value claims at all (otherwise the map is not asked for). */
+  applies: boolean;
+}
+
+function headingHas(h: DocHeading, words: string[]): boolean {
+  const t = h.text.toLowerCase();
+  return words.some((w) => t.includes(w.toLowerCase()));
+}
+
+/** Which parts of the map the doc covers, from headings and from what its sentences claim. */
+export function valueMapState(doc: DocSummary): ValueMapState {
+  const present = {} as ValueMapState['present'];
+  for (const part of VALUE_MAP_PARTS) {
+    const h = doc.headings.find((hd) => headingHas(hd, KEYWORDS.en[part]) || headingHas(hd, KEYWORDS.zh[part]));
+    present[part] = h ? { found: true, where: h.text, offset: h.offset } : { found: false };
+  }
+  const claims = doc.sentences.filter((s) => s.facts.label !== 'OTHER');
+  const mark = (part: ValueMapPart, s: DocSentence | undefined) => {
+    if (s && !present[part].found) present[part] = { found: true, where: s.text.slice(0, 80), offset: s.offset };
+  };
+  const biz = claims.filter((s) => s.facts.label === 'BIZ_QUANT' || s.facts.label === 'BIZ_VAGUE');
+  mark('beneficiary', biz.find((s) => s.facts.beneficiary));
+  mark('pain', biz.find((s) => /\b(?:pain|problem|struggle|slow|hard|manual)\b|痛点|问题|困难|很高|低/.test(s.text)));
+  mark('loss', biz.find((s) => s.facts.quantified && /\b(?:today|currently|used to|before|takes?|costs?)\b|目前|现状|以前|之前|需要|耗时|成本/.test(s.text)));
+  mark('improvement', claims.find((s) => s.facts.label === 'TECH') ?? biz[0]);
+  mark('gain', biz.find((s) => s.facts.label === 'BIZ_QUANT' && !s.facts.placeholders.length));
+  const missing = VALUE_MAP_PARTS.filter((p) => !present[p].found);
+  return { present, missing, applies: claims.length > 0 };
+}
+
+/** The section text inserting the given parts, in the doc's language. */
+export function valueMapSection(parts: ValueMapPart[], lang: Lang): string {
+  const title = lang === 'zh' ? '## 业务价值地图' : '## Business Value Map';
+  return [title, '', ...parts.map((p) => TEMPLATE_LINES[p][lang])].join('\n');
+}
+
+/** Where the section goes: after the first heading, or at the top. */
+function insertion(doc: DocSummary, parts: ValueMapPart[]): Suggestion {
+  const lang = doc.language;
+  const section = valueMapSection(parts, lang);
+  const first = doc.headings[0];
+  const title = lang === 'zh' ? '插入业务价值地图章节' : 'Insert Business Value Map section';
+  if (first && first.depth === 1) {
+    const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    const at = first.lineEnd;
+    const before = at > 0 && !/[\r\n]$/.test(doc.text.slice(0, at)) ? nl : '';
+    return { title, text: `${before}${nl}${section.replace(/\n/g, nl)}${nl}`, offset: at, endOffset: at };
+  }
+  const nl = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  return { title, text: `${section.replace(/\n/g, nl)}${nl}${nl}`, offset: 0, endOffset: 0 };
+}
+
+/** The value-map finding, if the doc makes value claims and lacks parts of the map. */
+export function checkValueMap(doc: DocSummary, state = valueMapState(doc)): RawFinding[] {
+  if (!state.applies || state.missing.length === 0) return [];
+  const lang = doc.language;
+  const names = state.missing.map((p) => PART_LABELS[p][lang]);
+  const first = doc.headings[0];
+  const offset = first ? first.offset : 0;
+  let endOffset = first ? first.endOffset : doc.text.search(/[\r\n]|$/);
+  if (endOffset <= offset) endOffset = Math.min(doc.text.length, offset + 1);
+  const en = lang === 'en';
+  return [
+    {
+      ruleId: 'value-map',
+      offset,
+      endOffset,
+      lang,
+      reason: en
+        ? `Business Value Map incomplete: missing ${names.join(', ')}`
+        : `业务价值地图不完整：缺少${names.join('、')}`,
+      note: en
+        ? 'A platform doc convinces the people who fund it when it answers five questions: who benefits, what hurts them, what that costs today, how the work improves it, and the business-level gain. Add the missing parts.'
+        : '让出资方和使用方信服的平台文档要回答五个问题：业务方是谁、关键痛点、现状损失、平台如何改善、商业级收益。请补充缺少的部分。',
+      suggestions: [insertion(doc, state.missing)],
+    },
+  ];
+}

@@ -1,0 +1,55 @@
+// Splits prose runs into sentences and decides each run's language. English goes through
+// retext-english's parser (nlcst sentences); Chinese through Intl.Segmenter, one run at a time
+// (Intl.Segmenter is super-linear on whole documents, linear on paragraphs).
+import { ParseEnglish } from 'parse-english';
+import type { Lang } from './types.js';
+
+export interface SentenceSpan {
+  /** Offsets into the run's text, trimmed of surrounding white space. */
+  start: number;
+  end: number;
+  lang: Lang;
+}
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const LATIN_WORD = /[A-Za-z]{2,}/g;
+
+/** Decides a run's language: Chinese when Han characters outweigh English words. */
+export function detectLanguage(text: string): Lang {
+  const han = text.match(HAN)?.length ?? 0;
+  if (han === 0) return 'en';
+  const words = text.match(LATIN_WORD)?.length ?? 0;
+  // A Chinese sentence is full of product names; two Han characters weigh about one word.
+  return han >= 2 && han >= words ? 'zh' : 'en';
+}
+
+const english = new ParseEnglish();
+let zhSegmenter: Intl.Segmenter | undefined;
+
+function trimSpan(text: string, start: number, end: number, lang: Lang, out: SentenceSpan[]): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push({ start, end, lang });
+}
+
+/** Splits a run's text into sentences in the given language (or the detected one). */
+export function splitSentences(text: string, forced?: Lang): SentenceSpan[] {
+  const lang = forced ?? detectLanguage(text);
+  const out: SentenceSpan[] = [];
+  if (lang === 'en') {
+    const root = english.parse(text);
+    for (const para of root.children) {
+      if (para.type !== 'ParagraphNode') continue;
+      for (const s of para.children) {
+        if (s.type !== 'SentenceNode' || !s.position) continue;
+        trimSpan(text, s.position.start.offset ?? 0, s.position.end.offset ?? 0, lang, out);
+      }
+    }
+  } else {
+    zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'sentence' });
+    for (const seg of zhSegmenter.segment(text)) {
+      trimSpan(text, seg.index, seg.index + seg.segment.length, lang, out);
+    }
+  }
+  return out;
+}
