@@ -138,6 +138,35 @@ export class Analyzer {
 
   /** Analyses the whole text, reusing cached blocks. */
   analyze(text: string): AnalyzeResult {
+    const steps = this.steps(text);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * Same result as `analyze`, but yields to the caller's event loop whenever a slice of work has
+   * run for `sliceMs`, so an editor never blocks for long on a large document.
+   */
+  async analyzeAsync(text: string, opts: { sliceMs?: number; yieldFn?: () => Promise<void>; isCancelled?: () => boolean } = {}): Promise<AnalyzeResult | undefined> {
+    const sliceMs = opts.sliceMs ?? 20;
+    const yieldFn = opts.yieldFn ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    const steps = this.steps(text);
+    let sliceStart = now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (now() - sliceStart >= sliceMs) {
+        await yieldFn();
+        if (opts.isCancelled?.()) return undefined;
+        sliceStart = now();
+      }
+    }
+  }
+
+  /** The analysis as a generator that pauses after each block it had to parse. */
+  private *steps(text: string): Generator<void, AnalyzeResult, void> {
     const max = this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     if (text.length > max) {
       return emptyResult(
@@ -158,7 +187,10 @@ export class Analyzer {
       if (block.kind !== 'markdown') continue;
       const source = text.slice(block.start, block.end);
       let result = next.get(source) ?? this.cache.get(source);
-      if (!result) result = analyzeBlock(source, this.lexicon, this.forced);
+      if (!result) {
+        result = analyzeBlock(source, this.lexicon, this.forced);
+        yield;
+      }
       next.set(source, result);
       const base = block.start;
       for (const s of result.sentences) sentences.push({ ...s, base });
@@ -233,6 +265,10 @@ export class Analyzer {
     if (set === 'off') return null;
     return set ?? defaultSeverity(rule);
   }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 function dominantLanguage(sentences: DocSentence[], text: string): Lang {
