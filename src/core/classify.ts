@@ -45,7 +45,7 @@ const YEARS_VERSIONS =
 const EN_NUMBER_WORDS =
   /\b(?:half|halved|double[ds]?|tripled?|twofold|threefold|fourfold|tenfold|zero)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|many|a couple of|dozens of|hundreds of|thousands of|a|an)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|developers?|engineers?|people|times)\b|\bfrom\s+(?:\S+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+to\b|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:or|to)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b/i;
 const ZH_NUMBER_WORDS =
-  /一半|数倍|几十|上百|上千|上万|几百|零人工|[一二两三四五六七八九十百千万几]+\s*(?:个)?(?:秒|分钟|小时|天|周|个月|月|年|人天|人日|倍|成)|从.{1,16}?(?:降|缩短|减少|提升|提高|增加|到|至)/;
+  /一半|数倍|几十|上百|上千|上万|几百|零人工|[一二两三四五六七八九十百千万几]+\s*(?:个)?(?:秒|分钟|小时|天|周|个月|月|年|人天|人日|倍|成)|从\s*[\d一二两三四五六七八九十几数][^，,。；;]{0,16}?(?:降|缩短|减少|提升|提高|增加|到|至)/;
 
 /** True when the sentence carries a number that measures something (not a year or version). */
 export function hasQuantity(text: string, lang: Lang): boolean {
@@ -139,32 +139,53 @@ function englishTerms(tokens: Token[], matches: Match[]): Array<Term | undefined
   return at;
 }
 
-/** The noun phrase after token index `from`: its head term (last recognised term) and end. */
-function nounPhraseAfter(text: string, tokens: Token[], terms: Array<Term | undefined>, from: number, verbs: Set<number>): { head?: Term; end: number } {
+/** The noun phrase after token index `from`: its head term and end. The head is the term on the
+ * phrase's last word when it has one ("performance costs" → costs); a person there means the
+ * phrase is about people, not technology ("benefit Kubernetes maintainers"). */
+function nounPhraseAfter(
+  text: string,
+  tokens: Token[],
+  terms: Array<Term | undefined>,
+  from: number,
+  verbs: Set<number>,
+  people: Set<number>,
+  inParen: boolean[],
+): { head?: Term; end: number; empty: boolean } {
   let j = from;
-  while (j < tokens.length && NP_SKIP.has(tokens[j]!.lower) && !terms[j]) {
-    if (j > from && boundaryBetween(text, tokens[j - 1]!, tokens[j]!)) return { end: j };
+  while (j < tokens.length && (inParen[j] || (NP_SKIP.has(tokens[j]!.lower) && !terms[j]))) {
+    if (j > from && !inParen[j] && boundaryBetween(text, tokens[j - 1]!, tokens[j]!)) return { end: j, empty: true };
     j++;
   }
-  let head: Term | undefined;
+  let last: Term | undefined;
+  let lastIndex = -1;
+  let lastTokenIndex = -1;
   let usedOf = false;
   const startJ = j;
-  for (let n = 0; j < tokens.length && n < 7; j++, n++) {
+  for (let n = 0; j < tokens.length && n < 7; j++) {
     const t = tokens[j]!;
-    if (j > startJ && boundaryBetween(text, tokens[j - 1]!, t)) break;
+    if (inParen[j]) continue;
+    n++;
+    if (j > startJ && !inParen[j - 1] && boundaryBetween(text, tokens[j - 1]!, t)) break;
     if (NP_STOP.has(t.lower)) {
       // "90% of net-new validation", "the efficiency of how…": look past one "of" when nothing yet
-      if (t.lower === 'of' && !usedOf && !head) {
+      if (t.lower === 'of' && !usedOf && !last) {
         usedOf = true;
         continue;
       }
       break;
     }
     if (verbs.has(j) && j > startJ) break;
+    lastTokenIndex = j;
     const term = terms[j];
-    if (term) head = term;
+    if (term) {
+      last = term;
+      lastIndex = j;
+    }
   }
-  return { head, end: j };
+  const empty = lastTokenIndex < 0;
+  if (lastTokenIndex >= 0 && people.has(lastTokenIndex)) return { end: j, empty };
+  if (lastTokenIndex >= 0 && terms[lastTokenIndex]) return { head: terms[lastTokenIndex], end: j, empty };
+  return { head: lastIndex >= 0 ? last : undefined, end: j, empty };
 }
 
 /** The head term of the noun phrase just before token index `before` (passive/post-verb). */
@@ -184,6 +205,50 @@ function nounPhraseBefore(text: string, tokens: Token[], terms: Array<Term | und
   return undefined;
 }
 
+const NOUN_BEFORE = new Set([
+  'the', 'a', 'an', 'of', 'our', 'their', 'its', 'his', 'her', 'your', 'every', 'each',
+  'any', 'some', 'no', 'critical', 'security', 'bug', 'new', 'that', 'which', 'who', 'whose',
+]);
+const NEGATION = new Set(['not', 'never', 'no', "n't", 'cannot', 'must', 'should', 'fail', 'unable', 'without', 'if']);
+
+/** False when a verb-class word is used as a noun or adjective ("of critical fixes", "every
+ * migrated field"), sits in a relative clause ("CRDs that embed"), or is negated or obliged. */
+function actsAsVerb(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.lower;
+  if (prev && NOUN_BEFORE.has(prev)) return false;
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const w = tokens[k]!.lower;
+    if (NEGATION.has(w) || w.endsWith("n't")) return false;
+  }
+  return true;
+}
+
+function isPassive(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.lower;
+  return !!prev && /^(?:was|were|is|are|been|be|being|got)$/.test(prev) && /ed$|en$|built$/.test(tokens[i]!.lower);
+}
+
+/** Which tokens sit inside parentheses. */
+function parenthesised(text: string, tokens: Token[]): boolean[] {
+  const depthAt: number[] = [];
+  let depth = 0;
+  let k = 0;
+  for (let i = 0; i <= text.length && k < tokens.length; i++) {
+    while (k < tokens.length && tokens[k]!.start === i) depthAt[k++] = depth;
+    const c = text[i];
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+  }
+  return tokens.map((_, i) => (depthAt[i] ?? 0) > 0);
+}
+
+/** Business outcomes that are shapes rather than words: a delivery cadence measured in days,
+ * weeks or months (lead time, release frequency), and a share of people (users, customers). */
+const EN_BUSINESS_PATTERNS = [
+  /\b(?:releases|deployments|deploys|launches)\b[^.;]{0,30}?\b(?:from|every|per|a|to)\s+(?:\S+\s+){0,2}?(?:days?|weeks?|months?|quarters?|years?)\b/i,
+  /(?:\d+(?:\.\d+)?\s*%|\b\d+\/\d+|\bhalf|\bmost|\bmajority)\s+of\s+(?:the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:users|customers|clients|developers|engineers|teams|patients|tenants|merchants)\b/i,
+];
+
 function classifyEnglish(text: string, lex: LangLexicon): Facts {
   const tokens = tokenize(text);
   const matches = lex.matchEnglish(tokens);
@@ -199,6 +264,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   };
   const other = (why: string): Facts => ({ ...base, label: 'OTHER', trigger: null, biz: [], why });
   if (isQuestion(text)) return other('question');
+  if (/^\s*[(（]/.test(text)) return other('parenthetical');
 
   const first = tokens.slice(0, 3).map((t) => t.lower).join(' ');
   const descriptive = lex.words.descriptiveStarts.some((w) => first === w || first.startsWith(w + ' '));
@@ -217,6 +283,10 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   }
   const money = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:k|m|bn)?\s?(?:usd|dollars|eur|euros|rmb|cny)\b/i.exec(text);
   if (money) biz.push({ start: money.index, end: money.index + money[0].length });
+  for (const re of EN_BUSINESS_PATTERNS) {
+    const m = re.exec(text);
+    if (m) biz.push({ start: m.index, end: m.index + m[0].length });
+  }
   tokens.forEach((t, i) => {
     if ((t.stem === 'cost' || t.stem === 'costly') && !precededByTechModifier(i) && !biz.some((b) => b.start <= t.start && t.end <= b.end)) {
       biz.push({ start: t.start, end: t.end });
@@ -248,34 +318,56 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   if (lex.words.intentCues.some((w) => lowered.includes(` ${w.toLowerCase()} `))) return other('intent');
 
   const terms = englishTerms(tokens, matches);
+  const people = new Set<number>();
+  for (const m of of('people')) for (let i = m.tokenStart; i < m.tokenEnd; i++) if (!terms[i]) people.add(i);
+  const inParen = parenthesised(text, tokens);
   const verbClasses = ['improveVerbs', 'upVerbs', 'downVerbs', 'keepVerbs', 'buildVerbs', 'enableVerbs'] as const;
   const verbs = matches.filter((m) => (verbClasses as readonly string[]).includes(m.cls));
   const verbTokens = new Set<number>();
   for (const v of verbs) for (let i = v.tokenStart; i < v.tokenEnd; i++) verbTokens.add(i);
   const proposal = lex.words.proposalCues.some((w) => lowered.includes(` ${w.toLowerCase()} `));
-  const problem = of('problemCues').length > 0;
+  const problems = of('problemCues').length;
+  if (problems >= 2) return other('problem-statement');
+  const leadIn = /[:：]\s*$/.test(text);
 
   let strong: { span: Span; why: string } | null = null;
   let weak: { span: Span; why: string } | null = null;
   let problemFrame = false;
 
   for (const v of verbs) {
+    if (inParen[v.tokenStart]) continue;
     if (terms[v.tokenStart]) {
       // A verb-looking word used as a noun inside a technical term ("build time", "load").
       const term = terms[v.tokenStart]!;
       if (term.tokenEnd > v.tokenEnd || term.tokenStart < v.tokenStart) continue;
     }
-    const after = nounPhraseAfter(text, tokens, terms, v.tokenEnd, verbTokens);
+    if (!actsAsVerb(tokens, v.tokenStart)) continue;
+    const after = nounPhraseAfter(text, tokens, terms, v.tokenEnd, verbTokens, people, inParen);
     let head = after.head;
     let end = head ? head.end : v.end;
     let postVerb = false;
-    if (!head && (v.cls === 'upVerbs' || v.cls === 'downVerbs' || v.cls === 'improveVerbs')) {
+    const passive = isPassive(tokens, v.tokenStart);
+    if (!head && after.empty && (v.cls === 'upVerbs' || v.cls === 'downVerbs' || v.cls === 'improveVerbs' || (v.cls === 'buildVerbs' && passive))) {
       head = nounPhraseBefore(text, tokens, terms, v.tokenStart);
       postVerb = !!head;
       end = v.end;
     }
+    const span = { start: postVerb && head ? head.start : v.start, end };
+    if (v.cls === 'enableVerbs') {
+      // "makes it possible to explore API composition", "allow for client-side validation"
+      if (passive) continue;
+      let near = -1;
+      for (let i = v.tokenEnd; i < tokens.length && i <= v.tokenEnd + 8; i++) {
+        if (i > v.tokenEnd && !inParen[i] && /[;:—–]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) break;
+        if (terms[i] && !inParen[i]) {
+          near = i;
+          break;
+        }
+      }
+      if (near >= 0 && !people.has(near)) weak ??= { span: { start: v.start, end: terms[near]!.end }, why: 'enable+tech' };
+      continue;
+    }
     if (!head) continue;
-    const span = { start: postVerb ? head.start : v.start, end };
     const verbTok = tokens[v.tokenStart]!;
     const past = /ed$/.test(verbTok.lower) || IRREGULAR_PAST.has(verbTok.lower);
     const imperative = v.tokenStart === 0;
@@ -286,7 +378,6 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
       case 'upVerbs':
         if (head.polarity === 'good') strong ??= { span, why: 'raise+good' };
         else if (head.polarity === 'bad') problemFrame = true;
-        else if (quantified && (proposal || past)) weak ??= { span, why: 'raise+tech+number' };
         break;
       case 'downVerbs':
         if (head.polarity === 'bad' || (head.polarity === 'neutral' && (imperative || proposal))) strong ??= { span, why: 'cut+bad' };
@@ -296,16 +387,14 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
         if (head.polarity === 'good') weak ??= { span, why: 'keep+good' };
         break;
       case 'buildVerbs':
-        if (past || imperative || proposal) strong ??= { span, why: 'build+tech' };
-        break;
-      case 'enableVerbs':
-        weak ??= { span, why: 'enable+tech' };
+        if (past || imperative || proposal || passive) strong ??= { span, why: 'build+tech' };
         break;
     }
   }
 
   // Comparatives and quality predicates: "easier to maintain", "are readable and manageable".
   for (const m of of('comparatives')) {
+    if (inParen[m.tokenStart]) continue;
     const near = terms.some((t, i) => t && Math.abs(i - m.tokenStart) <= 6) || /^\s*to\s+\w+/.test(text.slice(m.end));
     if (near) weak ??= { span: { start: m.start, end: m.end }, why: 'comparative' };
   }
@@ -318,19 +407,22 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   }
   // Metrics of a technical term that moved: "from 1% to 40%", "by half", "two- to threefold".
   if (!strong && quantified && terms.some(Boolean)) {
-    const mv = /\bfrom\s+\S+.{0,40}?\bto\s+\S+|\bby\s+(?:half|\d[\d.,]*\s*%|\d+x)|\b\w+-?fold\b|\b\d+(?:\.\d+)?x\b|\bused to take\b.*\bnow\b|\bnow\s+(?:takes?|runs?|is|are)\b/i.exec(text);
+    const mv = /\bfrom\s+\S+.{0,40}?\bto\s+\S+|\bby\s+(?:half|\d[\d.,]*\s*%|\d+x)|\b\w+-?fold\b|\b\d+(?:\.\d+)?x\b|\bused to take\b.*\bnow\b|\bnow\s+(?:takes?|runs?|running|is|are)\b|\b(?:is|are|was|were)\s+(?:now\s+)?running\s+on\b/i.exec(text);
     if (mv) strong = { span: { start: mv.index, end: mv.index + mv[0].length }, why: 'tech-metric' };
   }
+  if (leadIn && !strong) return other('lead-in');
 
   if (strong) return { ...base, label: 'TECH', trigger: strong.span, biz: [], why: strong.why };
-  if (weak && !problem && !problemFrame) return { ...base, label: 'TECH', trigger: weak.span, biz: [], why: weak.why };
+  if (weak && problems === 0 && !problemFrame) return { ...base, label: 'TECH', trigger: weak.span, biz: [], why: weak.why };
   return other(problemFrame ? 'problem-statement' : 'no-claim');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Chinese
 
-const ZH_CLAUSE = /[，,；;：:。！!？?（）()]/;
+const ZH_CLAUSE = /[，,；;：:。！!？?]/;
+/** A lead time in days, weeks or months that moved is a business cadence, not a job runtime. */
+const ZH_LEAD_TIME = /从\s*[\d.一二两三四五六七八九十几]+\s*(?:个)?(?:天|周|个月|月|年|人天|人日)[^，,。；;]{0,12}?(?:缩短|降|减少|到|至)/;
 
 interface ZhTerm {
   polarity: Polarity;
@@ -382,61 +474,88 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
   };
   const other = (why: string): Facts => ({ ...base, label: 'OTHER', trigger: null, biz: [], why });
   if (isQuestion(text)) return other('question');
-  const body = text.slice(stripListPrefix(text));
-  const descriptive = lex.words.descriptiveStarts.some((w) => body.startsWith(w));
+  const bodyStart = stripListPrefix(text);
+  const body = text.slice(bodyStart);
+  const startCue = lex.words.descriptiveStarts.find((w) => body.startsWith(w));
+  // "当…时，" and "如果…，" open a condition: only what follows the condition can be a claim.
+  const conditional = startCue === '当' || startCue === '如果' || startCue === '若' || startCue === '假如';
+  const firstComma = body.search(/[，,；;]/);
+  const claimFrom = conditional ? (firstComma >= 0 ? bodyStart + firstComma + 1 : text.length) : 0;
+  const descriptive = !!startCue && !conditional;
+  // Non-claim cues: intent, questions of how, pointers to docs, definitions. "只需要" is not "需要".
+  const contrast = /(?:以前|之前|原来)[^。]{0,30}?(?:现在|如今)/.test(text);
+  const nonClaimCues = of('intentCues').filter((m) => !contrast && !/[只仅无]$/.test(text.slice(Math.max(0, m.start - 1), m.start)));
+  const nonClaim = nonClaimCues.length > 0;
+  // Needing something is not a pointer or a definition: it does not rule out a business claim.
+  const bizNonClaim = nonClaimCues.some((m) => m.entry !== '需要');
+  const problems = of('problemCues').length;
+  const leadIn = /[:：]\s*$/.test(text);
+
+  // A label before a colon names the benefit: "灵活性：…", "可靠性：…"; or the problem: "系统资源浪费：…".
+  const label = /^([^：:，,。]{1,12})[：:]/.exec(body);
+  let labelClaim: Span | null = null;
+  if (label && !leadIn) {
+    const lab = label[1]!;
+    const labelMatches = matches.filter((m) => m.start >= bodyStart && m.end <= bodyStart + lab.length);
+    if (labelMatches.some((m) => m.cls === 'problemCues')) return other('problem-label');
+    const bizLabel = labelMatches.some((m) => m.cls === 'businessOutcomes');
+    const negative = /[不低难慢差无缺乱高]/.test(lab) && !/高可用|高效/.test(lab);
+    if (!bizLabel && !negative && (labelMatches.some((m) => m.cls === 'techGood' || m.cls === 'qualityAdjectives') || /^(?:有效|通用|规模|效果|优势)$/.test(lab))) {
+      labelClaim = { start: bodyStart, end: bodyStart + lab.length };
+    }
+  }
 
   // --- business outcomes -------------------------------------------------------------------
   const techCost = of('techCostModifiers');
   const biz: Span[] = [];
-  for (const m of of('businessOutcomes')) {
-    if (techCost.some((t) => t.start <= m.start && m.end <= t.end)) continue;
-    if (biz.some((b) => b.start <= m.start && m.end <= b.end)) continue;
-    biz.push({ start: m.start, end: m.end });
+  if (!labelClaim) {
+    for (const m of of('businessOutcomes')) {
+      if (m.start < claimFrom) continue;
+      if (techCost.some((t) => t.start <= m.start && m.end <= t.end)) continue;
+      if (biz.some((b) => b.start <= m.start && m.end <= b.end)) continue;
+      biz.push({ start: m.start, end: m.end });
+    }
+    const people = of('people');
+    for (const m of of('businessNeedsPeople')) {
+      if (m.start < claimFrom) continue;
+      const clause = clauseOf(text, m.start);
+      const sameClausePeople = people.some((p) => p.start >= clause.start && p.end <= clause.end);
+      if (sameClausePeople && !biz.some((b) => b.start <= m.start && m.end <= b.end)) biz.push({ start: m.start, end: m.end });
+    }
+    const lead = ZH_LEAD_TIME.exec(text);
+    if (lead) biz.push({ start: lead.index, end: lead.index + lead[0].length });
   }
-  const people = of('people');
-  for (const m of of('businessNeedsPeople')) {
-    const clause = clauseOf(text, m.start);
-    const sameClausePeople = people.some((p) => p.start >= clause.start && p.end <= clause.end);
-    if (sameClausePeople && !biz.some((b) => b.start <= m.start && m.end <= b.end)) biz.push({ start: m.start, end: m.end });
-  }
-  if (biz.length > 0 && !descriptive) {
+  if (biz.length > 0 && !descriptive && !(bizNonClaim && !quantified)) {
     biz.sort((a, b) => a.start - b.start);
     return { ...base, label: quantified ? 'BIZ_QUANT' : 'BIZ_VAGUE', trigger: biz[0]!, biz, why: 'business-outcome' };
   }
 
   // --- technical claims --------------------------------------------------------------------
+  if (labelClaim) return { ...base, label: 'TECH', trigger: labelClaim, biz: [], why: 'benefit-label' };
   if (descriptive) return other('descriptive-start');
-  if (of('intentCues').length > 0) return other('intent');
-  const firstClause = clauseOf(text, 0);
-  const background = /之前|以前|过去/.test(text.slice(firstClause.start, firstClause.end));
+  if (nonClaim) return other('intent');
+  if (problems >= 2) return other('problem-statement');
+  const commaClause = text.slice(0, Math.max(0, text.search(/[，,；;。]/)) || text.length);
+  const background = /之前|以前|过去/.test(commaClause) && !/现在|如今|改造后/.test(text);
   const terms = chineseTerms(text, matches);
-  const problem = of('problemCues').length > 0;
 
   let strong: { span: Span; why: string } | null = null;
   let weak: { span: Span; why: string } | null = null;
   let problemFrame = false;
 
-  // A label before a colon names the benefit: "灵活性：…", "可靠性：…"; or the problem: "系统资源浪费：…".
-  const label = /^([^：:，,。]{1,12})[：:]/.exec(body);
-  if (label) {
-    const lab = label[1]!;
-    const off = text.length - body.length;
-    const labelMatches = matches.filter((m) => m.start >= off && m.end <= off + lab.length);
-    if (labelMatches.some((m) => m.cls === 'problemCues')) return other('problem-label');
-    if (labelMatches.some((m) => m.cls === 'techGood' || m.cls === 'qualityAdjectives') || /^(?:有效|通用|规模|效果|优势)$/.test(lab)) {
-      weak = { span: { start: off, end: off + lab.length }, why: 'benefit-label' };
-    }
-  }
-
   const verbClasses = ['improveVerbs', 'upVerbs', 'downVerbs', 'keepVerbs', 'buildVerbs', 'enableVerbs'];
   for (const v of matches) {
-    if (!verbClasses.includes(v.cls)) continue;
+    if (!verbClasses.includes(v.cls) || v.start < claimFrom) continue;
     if (terms.some((t) => t.start <= v.start && v.end <= t.end && (t.end - t.start) > (v.end - v.start))) continue;
+    // "…的同步优化": a verb after 的 is a noun.
+    if (text[v.start - 1] === '的') continue;
     const clause = clauseOf(text, v.start);
     const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end && !(t.start < v.end && v.start < t.end));
     const after = inClause.filter((t) => t.start >= v.end);
     const before = inClause.filter((t) => t.end <= v.start);
-    const head = after.length ? after[after.length - 1]! : before.length ? before[before.length - 1]! : undefined;
+    let head = after.length ? after[after.length - 1]! : before.length ? before[before.length - 1]! : undefined;
+    const protective = v.entry.startsWith('不') || v.entry === '容忍' || v.entry === '免于';
+    if (!head && protective) head = terms.find((t) => t.start >= claimFrom);
     if (!head) continue;
     const span = { start: Math.min(v.start, head.start), end: Math.max(v.end, head.end) };
     const anyGood = inClause.some((t) => t.polarity === 'good');
@@ -448,9 +567,10 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
       case 'upVerbs':
         if (head.polarity === 'good' || (anyGood && !anyBad)) strong ??= { span, why: 'raise+good' };
         else if (head.polarity === 'bad') problemFrame = true;
+        else if (quantified) strong ??= { span, why: 'raise+tech+number' };
         break;
       case 'downVerbs':
-        if (head.polarity === 'bad' || anyBad || v.entry.startsWith('不') || v.entry === '容忍' || v.entry === '解决' || v.entry === '拦截') strong ??= { span, why: 'cut+bad' };
+        if (head.polarity === 'bad' || anyBad || protective || /^(?:解决|拦截|节省|节约|省去)$/.test(v.entry)) strong ??= { span, why: 'cut+bad' };
         else if (head.polarity === 'good') problemFrame = true;
         break;
       case 'keepVerbs':
@@ -465,17 +585,20 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     }
   }
   for (const m of of('comparatives')) {
+    if (m.start < claimFrom) continue;
     const clause = clauseOf(text, m.start);
-    if (terms.some((t) => t.start >= clause.start && t.end <= clause.end && t.polarity === 'good') || matches.some((q) => q.cls === 'qualityAdjectives' && q.start >= m.end && q.start - m.end <= 2)) {
+    const goodNear = terms.some((t) => t.start >= clause.start && t.end <= clause.end && (t.polarity === 'good' || /^[只仅无]需/.test(m.entry)));
+    if (goodNear || matches.some((q) => q.cls === 'qualityAdjectives' && q.start >= m.end && q.start - m.end <= 2)) {
       weak ??= { span: { start: m.start, end: m.end }, why: 'comparative' };
     }
   }
   if (!strong && quantified && terms.length > 0) {
-    const mv = /从\s*[^，,。；;]{1,20}?(?:降|缩短|减少|提升|提高|增加|到|至)|(?:提升|提高|降低|缩短|减少)了?\s*[\d.]+\s*(?:倍|%)|[\d.]+\s*倍/.exec(text);
+    const mv = /从\s*[^，,。；;]{1,20}?(?:降|缩短|减少|提升|提高|增加|到|至)|(?:提升|提高|降低|缩短|减少)了?\s*[\d.]+\s*(?:倍|%)|[\d.]+\s*倍|(?:以前|之前|原来)[^。]{0,30}?(?:现在|如今|改造后)/.exec(text);
     if (mv) strong = { span: { start: mv.index, end: mv.index + mv[0].length }, why: 'tech-metric' };
   }
+  if (leadIn && !strong) return other('lead-in');
   if (strong && !background) return { ...base, label: 'TECH', trigger: strong.span, biz: [], why: strong.why };
-  if (weak && !problem && !problemFrame && !background) return { ...base, label: 'TECH', trigger: weak.span, biz: [], why: weak.why };
+  if (weak && problems === 0 && !problemFrame && !background) return { ...base, label: 'TECH', trigger: weak.span, biz: [], why: weak.why };
   return other(problemFrame ? 'problem-statement' : background ? 'background' : 'no-claim');
 }
 
