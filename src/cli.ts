@@ -1,7 +1,162 @@
-// Minimal CLI (temporary): check --format json FILE.
-import { readFileSync } from 'node:fs';
-import { analyze } from './core/index.js';
-const args = process.argv.slice(2);
-const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--format' && a !== 'check');
-const out = files.map((file) => ({ file, ...analyze(readFileSync(file, 'utf8')) }));
-console.log(JSON.stringify(out, null, 2));
+// The `bizlang` command line: argument parsing and exit codes. The work is in src/node (find
+// files and configs, run the per-file step, format) over the pure core in src/core.
+//
+//   bizlang check [paths|globs|dirs…] [--format text|json|sarif] [--min-score N] [--config F]
+//                 [--stdin [--stdin-filename NAME]] [--quiet]
+//   bizlang score [paths…] [--format text|json] [--min-score N] [--config F] [--stdin …]
+//
+// Exit codes: 0 clean; 1 a message of severity error, or a score under --min-score; 2 usage,
+// config or I/O problems (the other files are still checked and reported; 2 wins over 1).
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { version as VERSION } from '../package.json';
+import { runBatch, type FileReport } from './node/batch.js';
+import { formatCheckJson, formatScoreJson } from './node/format/json.js';
+import { formatSarif } from './node/format/sarif.js';
+import { formatCheckText, formatScoreText } from './node/format/text.js';
+import { readStream, readTextFile, useColor, type CliIO } from './node/io.js';
+
+export type { CliIO } from './node/io.js';
+
+/** Exit codes. */
+export const EXIT = { ok: 0, fail: 1, trouble: 2 } as const;
+
+interface CommonOptions {
+  format: string;
+  minScore?: number;
+  config?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
+  quiet?: boolean;
+}
+
+function parseMinScore(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('must be a number from 0 to 100.');
+  return n;
+}
+
+/** Adds the options `check` and `score` share. */
+function commonOptions(cmd: Command): Command {
+  return cmd
+    .option('--min-score <n>', 'exit 1 when a file scores under N (0-100)', parseMinScore)
+    .option('-c, --config <file>', 'use this .bizlangrc.json for every file instead of the nearest one')
+    .option('--stdin', 'read the document from standard input (reported as <stdin>)')
+    .option('--stdin-filename <name>', 'with --stdin: the name to report and to find the config by');
+}
+
+/** Runs one `check` or `score` invocation; returns its exit code. */
+async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOptions, cmd: Command, io: CliIO): Promise<number> {
+  if (opts.stdinFilename !== undefined && !opts.stdin) cmd.error('error: --stdin-filename needs --stdin', { exitCode: EXIT.trouble });
+  if (opts.stdin && paths.length) cmd.error('error: --stdin reads one document from standard input; do not also name paths', { exitCode: EXIT.trouble });
+  const quiet = Boolean(opts.quiet);
+  const errors: string[] = [];
+  const log = {
+    error: (line: string) => {
+      errors.push(line);
+      io.stderr.write(`${line}\n`);
+    },
+    notice: (line: string) => {
+      if (!quiet) io.stderr.write(`${line}\n`);
+    },
+  };
+
+  let stdin: { text: string; filename?: string } | undefined;
+  if (opts.stdin) {
+    if (!io.stdin) cmd.error('error: --stdin: no standard input', { exitCode: EXIT.trouble });
+    try {
+      stdin = { text: await readStream(io.stdin!), filename: opts.stdinFilename };
+    } catch (e) {
+      log.error(`<stdin>: cannot read standard input: ${(e as Error).message}`);
+    }
+  }
+  const reports: FileReport[] =
+    opts.stdin && !stdin
+      ? []
+      : await runBatch({ cwd: io.cwd, inputs: paths.length ? paths : ['.'], stdin, configFile: opts.config, readText: io.readText ?? readTextFile }, log);
+
+  let failed = kind === 'check' && reports.some((r) => r.result.messages.some((m) => m.severity === 'error'));
+  const belowMin = opts.minScore === undefined ? [] : reports.filter((r) => !r.result.skipped && r.result.score.total < opts.minScore!);
+  if (belowMin.length) failed = true;
+
+  const color = useColor(io);
+  let out: string;
+  if (kind === 'score') out = opts.format === 'json' ? formatScoreJson(reports) : formatScoreText(reports, { color });
+  else if (opts.format === 'json') out = formatCheckJson(reports, { quiet });
+  else if (opts.format === 'sarif') out = formatSarif(reports, { cwd: io.cwd, version: VERSION, quiet, errors });
+  else out = formatCheckText(reports, { color, quiet });
+  io.stdout.write(out);
+  for (const r of belowMin) io.stderr.write(`${r.file}: score ${r.result.score.total} is under --min-score ${opts.minScore}\n`);
+
+  return errors.length ? EXIT.trouble : failed ? EXIT.fail : EXIT.ok;
+}
+
+/** Runs the CLI with `argv` (the arguments after the program name); resolves to the exit code. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('bizlang')
+    .description('Flags purely technical value claims in Markdown design docs (English and Chinese) and scores the doc.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  commonOptions(
+    program
+      .command('check')
+      .description('check Markdown files; directories are searched for *.md and *.markdown')
+      .argument('[paths...]', 'files, directories or globs (default: the current directory)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text')),
+  )
+    .option('-q, --quiet', 'report only messages of severity error')
+    .action(async (paths: string[], opts: CommonOptions, cmd: Command) => {
+      code = await execute('check', paths, opts, cmd, io);
+    });
+
+  commonOptions(
+    program
+      .command('score')
+      .description('print each file’s 0-100 score, its level and what cost points')
+      .argument('[paths...]', 'files, directories or globs (default: the current directory)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text')),
+  ).action(async (paths: string[], opts: CommonOptions, cmd: Command) => {
+    code = await execute('score', paths, opts, cmd, io);
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.trouble;
+    io.stderr.write(`bizlang: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.trouble;
+  }
+  return code;
+}
+
+/** Runs the CLI on this process's arguments and streams; sets process.exitCode. */
+export async function main(): Promise<void> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // the reader went away (`| head`)
+    throw e;
+  });
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+  });
+}
+
+/** True when this module is the program node was started with (`node dist/cli.js …`). */
+function isEntryPoint(): boolean {
+  try {
+    return process.argv[1] !== undefined && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) void main();
