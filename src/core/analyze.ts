@@ -56,7 +56,9 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     const lang = forced ?? detectLanguage(run.text);
     for (const span of splitSentences(run.text, lang)) {
       const text = run.text.slice(span.start, span.end);
-      const facts = classifySentence(text, span.lang, lexicon);
+      const judged = classifySentence(text, span.lang, lexicon);
+      // Headings name sections; they are not claims (placeholders in them still count).
+      const facts: Facts = run.kind === 'heading' ? { ...judged, label: 'OTHER', trigger: null, biz: [], why: 'heading' } : judged;
       const range = sentenceRange(run, span.start, span.end);
       out.sentences.push({ start: range.offset, end: range.endOffset, text, lang: span.lang, facts });
       const ctx = {

@@ -41,7 +41,7 @@ export const PLACEHOLDER =
   /\[(?:[A-Z]\d?|[a-z][a-z /-]{1,30}|[\u4e00-\u9fff][\u4e00-\u9fff/、 ]{0,11})\]/g;
 
 const YEARS_VERSIONS =
-  /\b(?:1[89]\d\d|20\d\d)s?\b|\bv?\d+(?:\.\d+){1,3}\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b|^\s*\d+\s*[、.)）]/g;
+  /[#@]\w+|\b(?:1[89]\d\d|20\d\d)s?\b|\bv?\d+(?:\.\d+){1,3}\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b|^\s*\d+\s*[、.)）]/g;
 const EN_NUMBER_WORDS =
   /\b(?:half|halved|double[ds]?|tripled?|twofold|threefold|fourfold|tenfold|zero)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|many|a couple of|dozens of|hundreds of|thousands of|a|an)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|developers?|engineers?|people|times)\b|\bfrom\s+(?:\S+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+to\b|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:or|to)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b/i;
 const ZH_NUMBER_WORDS =
@@ -71,6 +71,10 @@ function insertionPoint(text: string): number {
   return at;
 }
 
+function leadInText(text: string): boolean {
+  return /[:：]\s*$/.test(text);
+}
+
 function isQuestion(text: string): boolean {
   return /[?？]\s*["”’)）]*$/.test(text);
 }
@@ -83,7 +87,7 @@ const NP_SKIP = new Set([
   'significantly', 'greatly', 'dramatically', 'drastically', 'further', 'overall', 'substantially',
   'considerably', 'meaningfully', 'also', 'both', 'all', 'any', 'much', 'potential', 'existing', 'current',
   'some', 'many', 'more', 'most', 'less', 'fewer', 'very', 'really', 'effectively', 'automatically',
-  'the', 'on', 'average', 'to', 'it', 'them',
+  'on', 'average', 'to',
 ]);
 const NP_STOP = new Set([
   'of', 'for', 'by', 'with', 'in', 'at', 'from', 'into', 'via', 'through', 'across', 'and', 'or', 'but',
@@ -184,7 +188,22 @@ function nounPhraseAfter(
   }
   const empty = lastTokenIndex < 0;
   if (lastTokenIndex >= 0 && people.has(lastTokenIndex)) return { end: j, empty };
-  if (lastTokenIndex >= 0 && terms[lastTokenIndex]) return { head: terms[lastTokenIndex], end: j, empty };
+  if (lastTokenIndex >= 0 && terms[lastTokenIndex]) {
+    const head = terms[lastTokenIndex]!;
+    // "inconsistent responses": a bad modifier makes the phrase something to cut.
+    if (head.polarity === 'neutral' && last && last !== head) return { head, end: j, empty };
+    for (let k = startJ; k < lastTokenIndex; k++) {
+      const t = terms[k];
+      if (head.polarity === 'neutral' && t && t.polarity === 'bad') return { head: { ...head, polarity: 'bad' }, end: j, empty };
+    }
+    return { head, end: j, empty };
+  }
+  if (last && last.polarity === 'neutral') {
+    for (let k = startJ; k < lastIndex; k++) {
+      const t = terms[k];
+      if (t && t.polarity === 'bad') return { head: { ...last, polarity: 'bad' }, end: j, empty };
+    }
+  }
   return { head: lastIndex >= 0 ? last : undefined, end: j, empty };
 }
 
@@ -216,6 +235,10 @@ const NEGATION = new Set(['not', 'never', 'no', "n't", 'cannot', 'must', 'should
 function actsAsVerb(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]?.lower;
   if (prev && NOUN_BEFORE.has(prev)) return false;
+  // "the field being migrated", "when converted to", "newly created pods": participles, not claims.
+  // "the infrastructure provided by sig-k8s-infra": a participle with its agent modifies a noun.
+  if (/(?:ed|en)$/.test(tokens[i]!.lower) && /^(?:by|in|with|at|for)$/.test(tokens[i + 1]?.lower ?? '') && prev && !/^(?:was|were|been|is|are|be)$/.test(prev)) return false;
+  if (/(?:ed|en)$/.test(tokens[i]!.lower) && prev && /^(?:being|when|once|if|after|before|newly|already|previously|recently|automatically|not|un)$/.test(prev)) return false;
   for (let k = Math.max(0, i - 3); k < i; k++) {
     const w = tokens[k]!.lower;
     if (NEGATION.has(w) || w.endsWith("n't")) return false;
@@ -223,9 +246,18 @@ function actsAsVerb(tokens: Token[], i: number): boolean {
   return true;
 }
 
+function past3(t: Token): boolean {
+  return /ed$/.test(t.lower);
+}
+
 function isPassive(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]?.lower;
   return !!prev && /^(?:was|were|is|are|been|be|being|got)$/.test(prev) && /ed$|en$|built$/.test(tokens[i]!.lower);
+}
+
+/** "-ed"/"-ing" word opening a sentence right before a noun is an adjective ("Centralized Index"). */
+function adjectivalStart(tokens: Token[], i: number, terms: Array<Term | undefined>): boolean {
+  return i === 0 && (/ed$/.test(tokens[0]!.lower) || (/ing$/.test(tokens[0]!.lower) && !!terms[1]));
 }
 
 /** Which tokens sit inside parentheses. */
@@ -288,20 +320,25 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
     if (m) biz.push({ start: m.index, end: m.index + m[0].length });
   }
   tokens.forEach((t, i) => {
-    if ((t.stem === 'cost' || t.stem === 'costly') && !precededByTechModifier(i) && !biz.some((b) => b.start <= t.start && t.end <= b.end)) {
+    const nextStem = tokens[i + 1]?.stem ?? '';
+    const costNoun = /^(?:model|function|estimat|calculat|limit|budget|field|annotation|metric)/.test(nextStem);
+    if ((t.stem === 'cost' || t.stem === 'costly') && !costNoun && !precededByTechModifier(i) && !biz.some((b) => b.start <= t.start && t.end <= b.end)) {
       biz.push({ start: t.start, end: t.end });
     }
   });
   const changeCue =
     matches.some((m) => /Verbs$/.test(m.cls) || m.cls === 'comparatives' || m.cls === 'problemCues') ||
     /\b(?:faster|quicker|slower|less|more|instantly|instantaneously|quickly)\b/i.test(text);
-  if (of('people').length > 0 && changeCue) {
+  const peopleAt = of('people').map((p) => p.tokenStart);
+  if (peopleAt.length > 0 && changeCue) {
     for (const m of of('businessNeedsPeople')) {
       if (m.entry === 'cost' || m.entry === 'costs') continue;
+      // "gave product developers faster access", "teams would have to wait": people near the word.
+      if (!peopleAt.some((p) => Math.abs(p - m.tokenStart) <= 5)) continue;
       if (!biz.some((b) => b.start <= m.start && m.end <= b.end)) biz.push({ start: m.start, end: m.end });
     }
   }
-  if (biz.length > 0 && !descriptive) {
+  if (biz.length > 0 && !descriptive && !(leadInText(text) && !quantified)) {
     biz.sort((a, b) => a.start - b.start);
     return {
       ...base,
@@ -341,13 +378,16 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
       const term = terms[v.tokenStart]!;
       if (term.tokenEnd > v.tokenEnd || term.tokenStart < v.tokenStart) continue;
     }
-    if (!actsAsVerb(tokens, v.tokenStart)) continue;
+    if (!actsAsVerb(tokens, v.tokenStart) || adjectivalStart(tokens, v.tokenStart, terms)) continue;
+    // "IP addresses", "cache fixes": a verb-looking word after a technical word is a compound noun.
+    if (v.tokenStart > 0 && terms[v.tokenStart - 1] && terms[v.tokenStart - 1]!.polarity === 'neutral' && !/^(?:TECHTERM)$/.test(tokens[v.tokenStart - 1]!.text) && /s$/.test(tokens[v.tokenEnd - 1]!.lower) && !past3(tokens[v.tokenStart]!)) continue;
     const after = nounPhraseAfter(text, tokens, terms, v.tokenEnd, verbTokens, people, inParen);
     let head = after.head;
     let end = head ? head.end : v.end;
     let postVerb = false;
     const passive = isPassive(tokens, v.tokenStart);
-    if (!head && after.empty && (v.cls === 'upVerbs' || v.cls === 'downVerbs' || v.cls === 'improveVerbs' || (v.cls === 'buildVerbs' && passive))) {
+    const auxBefore = /^(?:has|have|had|was|were|been|is|are)$/.test(tokens[v.tokenStart - 1]?.lower ?? '') || /ed$/.test(tokens[v.tokenStart]!.lower);
+    if (!head && after.empty && auxBefore && (v.cls === 'upVerbs' || v.cls === 'downVerbs' || v.cls === 'improveVerbs' || (v.cls === 'buildVerbs' && passive))) {
       head = nounPhraseBefore(text, tokens, terms, v.tokenStart);
       postVerb = !!head;
       end = v.end;
@@ -357,19 +397,52 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
       // "makes it possible to explore API composition", "allow for client-side validation"
       if (passive) continue;
       let near = -1;
-      for (let i = v.tokenEnd; i < tokens.length && i <= v.tokenEnd + 8; i++) {
+      for (let i = v.tokenEnd; i < tokens.length && i <= v.tokenEnd + 10; i++) {
         if (i > v.tokenEnd && !inParen[i] && /[;:—–]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) break;
-        if (terms[i] && !inParen[i]) {
+        if (terms[i] && !inParen[i] && !people.has(i)) {
           near = i;
           break;
         }
       }
-      if (near >= 0 && !people.has(near)) weak ??= { span: { start: v.start, end: terms[near]!.end }, why: 'enable+tech' };
+      // A capability is a value claim only with a benefit in it: "makes it possible", "enable
+      // improvements", "run more efficiently" — not "Enables WebSocket usage".
+      const windowText = text.slice(v.start, tokens[Math.min(tokens.length - 1, v.tokenEnd + 10)]!.end);
+      const benefit = /\bpossible\b|\bunlock|\bpave|improve|better|faster|easier|simpler|efficient|new tools|more\s+\w+|\blower\b|\bless\b/i.test(windowText) ||
+        terms.some((t, i) => t && i >= v.tokenEnd && i <= v.tokenEnd + 10 && t.polarity === 'good');
+      const goalItem = v.tokenStart === 0 && tokens[0]!.stem === tokens[0]!.lower.replace(/e$/, '');
+      if (near >= 0 && (benefit || goalItem)) weak ??= { span: { start: v.start, end: terms[near]!.end }, why: 'enable+tech' };
       continue;
+    }
+    if (!head && v.cls === 'buildVerbs' && /^(?:propos|introduc)/.test(tokens[v.tokenStart]!.stem)) {
+      // "proposes an enhancement to the watch cache": the object is generic, the target follows.
+      for (let i = after.end; i < tokens.length && i <= v.tokenEnd + 8; i++) {
+        if (/[;:—–]/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) break;
+        if (terms[i] && !inParen[i] && !people.has(i)) {
+          head = terms[i];
+          break;
+        }
+      }
     }
     if (!head) continue;
     const verbTok = tokens[v.tokenStart]!;
     const past = /ed$/.test(verbTok.lower) || IRREGULAR_PAST.has(verbTok.lower);
+    // Past accomplishment: active past ("we migrated"), or a completed passive ("was completed");
+    // a present passive ("a node is created") describes a mechanism.
+    const prevWord = tokens[v.tokenStart - 1]?.lower ?? '';
+    const presentPassive = /^(?:is|are|be|being|get|gets)$/.test(prevWord);
+    const pastPassive = /^(?:was|were|been)$/.test(prevWord);
+    const completion = /^(?:complet|finish|migrat|convert|roll|launch|ship|deliver|deploy|replac|retir|decommission)/.test(tokens[v.tokenStart]!.stem);
+    const accomplished = past && !presentPassive && (!pastPassive || completion);
+    // A proposal statement has "this KEP/proposal…" or "we propose" as its subject.
+    const proposalSubject = lex.words.proposalCues.some((w) => {
+      const at = lowered.indexOf(` ${w.toLowerCase()} `);
+      return at >= 0 && at <= (tokens[v.tokenStart]!.start + 1) && at < 60;
+    });
+    const future = tokens.slice(Math.max(0, v.tokenStart - 3), v.tokenStart).some((t) => t.lower === 'will' || t.lower === 'would' || t.lower === 'shall');
+    // "decided to adopt", "began building": a past decision or start.
+    const decided = /\b(?:decided|chose|opted|began|started|went on)\s+(?:to\s+)?$/i.test(text.slice(Math.max(0, v.start - 24), v.start)) &&
+      !/\b(?:may|might|could|would)\s+\w+\s+(?:to\s+)?$/i.test(text.slice(Math.max(0, v.start - 30), v.start));
+    const goalTarget = v.tokenStart === 0 && quantified;
     const imperative = v.tokenStart === 0;
     switch (v.cls) {
       case 'improveVerbs':
@@ -380,14 +453,18 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
         else if (head.polarity === 'bad') problemFrame = true;
         break;
       case 'downVerbs':
-        if (head.polarity === 'bad' || (head.polarity === 'neutral' && (imperative || proposal))) strong ??= { span, why: 'cut+bad' };
+        if (future && passive) break; // "will be deprecated and removed": a design step
+        if (head.polarity === 'bad' || (head.polarity === 'neutral' && proposal && !imperative)) strong ??= { span, why: 'cut+bad' };
         else if (head.polarity === 'good') problemFrame = true;
         break;
       case 'keepVerbs':
         if (head.polarity === 'good') weak ??= { span, why: 'keep+good' };
         break;
       case 'buildVerbs':
-        if (past || imperative || proposal || passive) strong ??= { span, why: 'build+tech' };
+        // An accomplishment ("we migrated", "was completed") or what this proposal introduces; not a
+        // task ("Add integration test") or a design step in the future ("will be replaced").
+        if (head.polarity === 'bad') break; // "will add some maintenance burden": a cost, not a claim
+        if ((accomplished && !future) || decided || goalTarget || (proposalSubject && !imperative)) strong ??= { span, why: 'build+tech' };
         break;
     }
   }
@@ -395,19 +472,26 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   // Comparatives and quality predicates: "easier to maintain", "are readable and manageable".
   for (const m of of('comparatives')) {
     if (inParen[m.tokenStart]) continue;
+    if (tokens.slice(Math.max(0, m.tokenStart - 3), m.tokenStart).some((t) => /^(?:not|never|no|may|might|cannot)$/.test(t.lower) || t.lower.endsWith("n't"))) continue;
     const near = terms.some((t, i) => t && Math.abs(i - m.tokenStart) <= 6) || /^\s*to\s+\w+/.test(text.slice(m.end));
     if (near) weak ??= { span: { start: m.start, end: m.end }, why: 'comparative' };
   }
-  for (const m of of('qualityAdjectives')) {
-    const prev = tokens[m.tokenStart - 1]?.lower;
-    const prev2 = tokens[m.tokenStart - 2]?.lower;
-    if ((prev && BE.has(prev)) || (prev === 'and' && prev2 && !NP_STOP.has(prev2))) {
-      weak ??= { span: { start: m.start, end: m.end }, why: 'quality-predicate' };
+  // Quality predicates about a technical subject: "API validations are readable and manageable".
+  if (!/\b(?:unless|if|when|whether|may|might|not|until)\b/i.test(text)) {
+    for (const m of of('qualityAdjectives')) {
+      let k = m.tokenStart - 1;
+      while (k >= 0 && /^(?:and|more|very|highly|fully|easily|also)$/.test(tokens[k]!.lower)) k--;
+      if (k < 1 || !BE.has(tokens[k]!.lower) || /^(?:more|very|highly|fully|easily)$/.test(tokens[k]!.lower)) continue;
+      const subject = terms[k - 1];
+      const nextWord = tokens[m.tokenEnd]?.lower;
+      if (subject && subject.polarity !== 'bad' && !/^(?:by|for|at|to|on|in)$/.test(nextWord ?? '')) {
+        weak ??= { span: { start: subject.start, end: m.end }, why: 'quality-predicate' };
+      }
     }
   }
   // Metrics of a technical term that moved: "from 1% to 40%", "by half", "two- to threefold".
-  if (!strong && quantified && terms.some(Boolean)) {
-    const mv = /\bfrom\s+\S+.{0,40}?\bto\s+\S+|\bby\s+(?:half|\d[\d.,]*\s*%|\d+x)|\b\w+-?fold\b|\b\d+(?:\.\d+)?x\b|\bused to take\b.*\bnow\b|\bnow\s+(?:takes?|runs?|running|is|are)\b|\b(?:is|are|was|were)\s+(?:now\s+)?running\s+on\b/i.exec(text);
+  if (!strong && quantified && problems === 0 && terms.some(Boolean)) {
+    const mv = /\bfrom\s+(?:\S+\s+){0,3}?[\d$~<>≈]\S*.{0,40}?\bto\s+(?:\S+\s+){0,2}?[\d$~<>≈]\S*|\bby\s+(?:half|\d[\d.,]*\s*%|\d+x)|\b\w+-?fold\b|\b\d+(?:\.\d+)?x\b|\bused to take\b.*\bnow\b|\bnow\s+(?:takes?|runs?|running|is|are)\b|\b(?:is|are|was|were)\s+(?:now\s+)?running\s+on\b/i.exec(text);
     if (mv) strong = { span: { start: mv.index, end: mv.index + mv[0].length }, why: 'tech-metric' };
   }
   if (leadIn && !strong) return other('lead-in');
@@ -478,7 +562,7 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
   const body = text.slice(bodyStart);
   const startCue = lex.words.descriptiveStarts.find((w) => body.startsWith(w));
   // "当…时，" and "如果…，" open a condition: only what follows the condition can be a claim.
-  const conditional = startCue === '当' || startCue === '如果' || startCue === '若' || startCue === '假如';
+  const conditional = ['当', '如果', '若', '假如', '为了', '为'].includes(startCue ?? '');
   const firstComma = body.search(/[，,；;]/);
   const claimFrom = conditional ? (firstComma >= 0 ? bodyStart + firstComma + 1 : text.length) : 0;
   const descriptive = !!startCue && !conditional;
@@ -525,7 +609,7 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     const lead = ZH_LEAD_TIME.exec(text);
     if (lead) biz.push({ start: lead.index, end: lead.index + lead[0].length });
   }
-  if (biz.length > 0 && !descriptive && !(bizNonClaim && !quantified)) {
+  if (biz.length > 0 && !descriptive && !((bizNonClaim || leadIn) && !quantified)) {
     biz.sort((a, b) => a.start - b.start);
     return { ...base, label: quantified ? 'BIZ_QUANT' : 'BIZ_VAGUE', trigger: biz[0]!, biz, why: 'business-outcome' };
   }
@@ -587,14 +671,17 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
   for (const m of of('comparatives')) {
     if (m.start < claimFrom) continue;
     const clause = clauseOf(text, m.start);
-    const goodNear = terms.some((t) => t.start >= clause.start && t.end <= clause.end && (t.polarity === 'good' || /^[只仅无]需/.test(m.entry)));
+    const simpler = /^[只仅无]需/.test(m.entry);
+    // "只需/无需" is a simplification claim only against a before: "改造后…只需要…".
+    if (simpler && !/改造后|升级后|迁移后|使用.{0,12}后|现在|如今|之后/.test(text)) continue;
+    const goodNear = terms.some((t) => t.start >= clause.start && t.end <= clause.end && (t.polarity === 'good' || simpler));
     if (goodNear || matches.some((q) => q.cls === 'qualityAdjectives' && q.start >= m.end && q.start - m.end <= 2)) {
       weak ??= { span: { start: m.start, end: m.end }, why: 'comparative' };
     }
   }
   if (!strong && quantified && terms.length > 0) {
-    const mv = /从\s*[^，,。；;]{1,20}?(?:降|缩短|减少|提升|提高|增加|到|至)|(?:提升|提高|降低|缩短|减少)了?\s*[\d.]+\s*(?:倍|%)|[\d.]+\s*倍|(?:以前|之前|原来)[^。]{0,30}?(?:现在|如今|改造后)/.exec(text);
-    if (mv) strong = { span: { start: mv.index, end: mv.index + mv[0].length }, why: 'tech-metric' };
+    const mv = /从\s*[^，,。；;]{0,3}\d[^，,。；;]{0,20}?(?:降|缩短|减少|提升|提高|增加|到|至)|(?:提升|提高|降低|缩短|减少|加快|快)了?\s*(?:约|近|超过)?\s*[\d.]+\s*(?:倍|%)|(?:以前|之前|原来)[^。]{0,30}?(?:现在|如今|改造后)/.exec(text.slice(claimFrom));
+    if (mv) strong = { span: { start: claimFrom + mv.index, end: claimFrom + mv.index + mv[0].length }, why: 'tech-metric' };
   }
   if (leadIn && !strong) return other('lead-in');
   if (strong && !background) return { ...base, label: 'TECH', trigger: strong.span, biz: [], why: strong.why };
