@@ -10,7 +10,7 @@ import { parseBlock, type Directive, type ProseRun } from './markdown.js';
 import { SENTENCE_RULES, defaultSeverity } from './rules/index.js';
 import type { RawFinding } from './rules/rule.js';
 import { ruleMeta } from './rules/index.js';
-import { checkValueMap, valueMapState, type DocHeading, type DocSentence, type DocSummary } from './rules/value-map.js';
+import { checkValueMap, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary } from './rules/value-map.js';
 import { scoreDocument } from './score.js';
 import { detectLanguage, splitSentences } from './sentences.js';
 import type { Facts } from './classify.js';
@@ -58,7 +58,13 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
       const text = run.text.slice(span.start, span.end);
       const judged = classifySentence(text, span.lang, lexicon);
       // Headings name sections; they are not claims (placeholders in them still count).
-      const facts: Facts = run.kind === 'heading' ? { ...judged, label: 'OTHER', trigger: null, biz: [], why: 'heading' } : judged;
+      // A technical sentence filed under the Value Map's "how the platform improves it" is in its place.
+      const facts: Facts =
+        run.kind === 'heading'
+          ? { ...judged, label: 'OTHER', trigger: null, biz: [], why: 'heading' }
+          : judged.label === 'TECH' && valueMapLabel(text) === 'improvement'
+            ? { ...judged, label: 'OTHER', trigger: null, why: 'value-map-how' }
+            : judged;
       const range = sentenceRange(run, span.start, span.end);
       out.sentences.push({ start: range.offset, end: range.endOffset, text, lang: span.lang, facts });
       const ctx = {

@@ -109,6 +109,8 @@ function boundaryBetween(text: string, a: Token, b: Token): boolean {
 
 interface Term {
   polarity: Polarity;
+  /** True when a bad modifier turned a neutral head bad ("inconsistent responses"). */
+  modified?: boolean;
   tokenStart: number;
   tokenEnd: number;
   start: number;
@@ -194,14 +196,14 @@ function nounPhraseAfter(
     if (head.polarity === 'neutral' && last && last !== head) return { head, end: j, empty };
     for (let k = startJ; k < lastTokenIndex; k++) {
       const t = terms[k];
-      if (head.polarity === 'neutral' && t && t.polarity === 'bad') return { head: { ...head, polarity: 'bad' }, end: j, empty };
+      if (head.polarity === 'neutral' && t && t.polarity === 'bad') return { head: { ...head, polarity: 'bad', modified: true }, end: j, empty };
     }
     return { head, end: j, empty };
   }
   if (last && last.polarity === 'neutral') {
     for (let k = startJ; k < lastIndex; k++) {
       const t = terms[k];
-      if (t && t.polarity === 'bad') return { head: { ...last, polarity: 'bad' }, end: j, empty };
+      if (t && t.polarity === 'bad') return { head: { ...last, polarity: 'bad', modified: true }, end: j, empty };
     }
   }
   return { head: lastIndex >= 0 ? last : undefined, end: j, empty };
@@ -237,7 +239,7 @@ function actsAsVerb(tokens: Token[], i: number): boolean {
   if (prev && NOUN_BEFORE.has(prev)) return false;
   // "the field being migrated", "when converted to", "newly created pods": participles, not claims.
   // "the infrastructure provided by sig-k8s-infra": a participle with its agent modifies a noun.
-  if (/(?:ed|en)$/.test(tokens[i]!.lower) && /^(?:by|in|with|at|for)$/.test(tokens[i + 1]?.lower ?? '') && prev && !/^(?:was|were|been|is|are|be)$/.test(prev)) return false;
+  if (/(?:ed|en)$/.test(tokens[i]!.lower) && /^(?:by|in|with|at)$/.test(tokens[i + 1]?.lower ?? '') && prev && !/^(?:was|were|been|is|are|be|we|they|i|you|he|she|it|and|then|also|finally|successfully)$/.test(prev)) return false;
   if (/(?:ed|en)$/.test(tokens[i]!.lower) && prev && /^(?:being|when|once|if|after|before|newly|already|previously|recently|automatically|not|un)$/.test(prev)) return false;
   for (let k = Math.max(0, i - 3); k < i; k++) {
     const w = tokens[k]!.lower;
@@ -434,10 +436,8 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
     const completion = /^(?:complet|finish|migrat|convert|roll|launch|ship|deliver|deploy|replac|retir|decommission)/.test(tokens[v.tokenStart]!.stem);
     const accomplished = past && !presentPassive && (!pastPassive || completion);
     // A proposal statement has "this KEP/proposal…" or "we propose" as its subject.
-    const proposalSubject = lex.words.proposalCues.some((w) => {
-      const at = lowered.indexOf(` ${w.toLowerCase()} `);
-      return at >= 0 && at <= (tokens[v.tokenStart]!.start + 1) && at < 60;
-    });
+    const before = text.slice(0, v.start).toLowerCase();
+    const proposalSubject = (v.start < 80 && lex.words.proposalCues.some((w) => before.includes(w.toLowerCase()))) || /^(?:propos|introduc)/.test(tokens[v.tokenStart]!.stem);
     const future = tokens.slice(Math.max(0, v.tokenStart - 3), v.tokenStart).some((t) => t.lower === 'will' || t.lower === 'would' || t.lower === 'shall');
     // "decided to adopt", "began building": a past decision or start.
     const decided = /\b(?:decided|chose|opted|began|started|went on)\s+(?:to\s+)?$/i.test(text.slice(Math.max(0, v.start - 24), v.start)) &&
@@ -463,7 +463,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
       case 'buildVerbs':
         // An accomplishment ("we migrated", "was completed") or what this proposal introduces; not a
         // task ("Add integration test") or a design step in the future ("will be replaced").
-        if (head.polarity === 'bad') break; // "will add some maintenance burden": a cost, not a claim
+        if (head.polarity === 'bad' && !head.modified) break; // "will add some maintenance burden": a cost, not a claim
         if ((accomplished && !future) || decided || goalTarget || (proposalSubject && !imperative)) strong ??= { span, why: 'build+tech' };
         break;
     }

@@ -83,12 +83,28 @@ function headingHas(h: DocHeading, words: string[]): boolean {
   return words.some((w) => t.includes(w.toLowerCase()));
 }
 
-/** Which parts of the map the doc covers, from headings and from what its sentences claim. */
+/** The Value Map part a sentence's leading label names ("Who benefits: …", "**关键痛点：**…"). */
+export function valueMapLabel(sentence: string): ValueMapPart | null {
+  const m = /^\s*(?:[-*+]\s*)?([^:：。.!?]{2,40})[:：]/.exec(sentence);
+  if (!m) return null;
+  const label = m[1]!.toLowerCase();
+  for (const part of VALUE_MAP_PARTS) {
+    if ([...KEYWORDS.en[part], ...KEYWORDS.zh[part]].some((w) => label.includes(w.toLowerCase()))) return part;
+  }
+  return null;
+}
+
+/** Which parts of the map the doc covers, from headings, labelled lines and what sentences claim. */
 export function valueMapState(doc: DocSummary): ValueMapState {
   const present = {} as ValueMapState['present'];
   for (const part of VALUE_MAP_PARTS) {
     const h = doc.headings.find((hd) => headingHas(hd, KEYWORDS.en[part]) || headingHas(hd, KEYWORDS.zh[part]));
-    present[part] = h ? { found: true, where: h.text, offset: h.offset } : { found: false };
+    const labelled = h ? undefined : doc.sentences.find((s) => valueMapLabel(s.text) === part);
+    present[part] = h
+      ? { found: true, where: h.text, offset: h.offset }
+      : labelled
+        ? { found: true, where: labelled.text.slice(0, 80), offset: labelled.offset }
+        : { found: false };
   }
   const claims = doc.sentences.filter((s) => s.facts.label !== 'OTHER');
   const mark = (part: ValueMapPart, s: DocSentence | undefined) => {
