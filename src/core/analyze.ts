@@ -10,7 +10,7 @@ import { parseBlock, type Directive, type ProseRun } from './markdown.js';
 import { SENTENCE_RULES, defaultSeverity } from './rules/index.js';
 import type { RawFinding } from './rules/rule.js';
 import { ruleMeta } from './rules/index.js';
-import { checkValueMap, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary } from './rules/value-map.js';
+import { checkValueMap, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary, type ValueMapPart } from './rules/value-map.js';
 import { scoreDocument } from './score.js';
 import { detectLanguage, splitSentences } from './sentences.js';
 import type { Facts } from './classify.js';
@@ -25,6 +25,8 @@ interface BlockSentence {
   text: string;
   lang: Lang;
   facts: Facts;
+  /** The Value Map part its leading label names, computed once per block. */
+  mapPart: ValueMapPart | null;
 }
 
 interface BlockHeading {
@@ -36,7 +38,12 @@ interface BlockHeading {
 
 /** Everything learned from one block; offsets are relative to the block's start. */
 interface BlockAnalysis {
+  /** Only the sentences document rules and the score look at: claims, placeholders, map labels. */
   sentences: BlockSentence[];
+  /** How many sentences the block has in all. */
+  sentenceCount: number;
+  /** Characters of prose per language, for the document's dominant language. */
+  chars: { en: number; zh: number };
   findings: RawFinding[];
   directives: Directive[];
   headings: BlockHeading[];
@@ -48,7 +55,7 @@ function sentenceRange(run: ProseRun, start: number, end: number): { offset: num
 
 function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined): BlockAnalysis {
   const parsed = parseBlock(source);
-  const out: BlockAnalysis = { sentences: [], findings: [], directives: parsed.directives, headings: [] };
+  const out: BlockAnalysis = { sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [] };
   for (const run of parsed.runs) {
     if (run.kind === 'heading') {
       out.headings.push({ start: run.starts[0]!, end: run.ends[run.text.length - 1]!, text: run.text.trim(), depth: run.depth });
@@ -57,16 +64,21 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     for (const span of splitSentences(run.text, lang)) {
       const text = run.text.slice(span.start, span.end);
       const judged = classifySentence(text, span.lang, lexicon);
+      const mapPart = valueMapLabel(text);
       // Headings name sections; they are not claims (placeholders in them still count).
       // A technical sentence filed under the Value Map's "how the platform improves it" is in its place.
       const facts: Facts =
         run.kind === 'heading'
           ? { ...judged, label: 'OTHER', trigger: null, biz: [], why: 'heading' }
-          : judged.label === 'TECH' && valueMapLabel(text) === 'improvement'
+          : judged.label === 'TECH' && mapPart === 'improvement'
             ? { ...judged, label: 'OTHER', trigger: null, why: 'value-map-how' }
             : judged;
       const range = sentenceRange(run, span.start, span.end);
-      out.sentences.push({ start: range.offset, end: range.endOffset, text, lang: span.lang, facts });
+      out.sentenceCount++;
+      out.chars[span.lang] += text.length;
+      if (facts.label !== 'OTHER' || facts.placeholders.length > 0 || mapPart) {
+        out.sentences.push({ start: range.offset, end: range.endOffset, text, lang: span.lang, facts, mapPart });
+      }
       const ctx = {
         facts,
         text,
@@ -126,7 +138,7 @@ class Suppressions {
 
 function emptyResult(language: Lang, skipped: string, lexicon: Lexicon): AnalyzeResult {
   void lexicon;
-  const doc: DocSummary = { text: '', language, sentences: [], headings: [] };
+  const doc: DocSummary = { text: '', language, sentences: [], headings: [], sentenceCount: 0 };
   return { language, messages: [], score: scoreDocument(doc, valueMapState(doc)), skipped };
 }
 
@@ -191,6 +203,8 @@ export class Analyzer {
     const findings: RawFinding[] = [];
     const directives: Directive[] = [];
     const headings: DocHeading[] = [];
+    let sentenceCount = 0;
+    const chars = { en: 0, zh: 0 };
     for (const block of blocks) {
       if (block.kind !== 'markdown') continue;
       const source = text.slice(block.start, block.end);
@@ -201,6 +215,9 @@ export class Analyzer {
       }
       next.set(source, result);
       const base = block.start;
+      sentenceCount += result.sentenceCount;
+      chars.en += result.chars.en;
+      chars.zh += result.chars.zh;
       for (const s of result.sentences) sentences.push({ ...s, base });
       for (const f of result.findings) {
         findings.push({
@@ -231,11 +248,12 @@ export class Analyzer {
         text: s.text,
         lang: s.lang,
         facts: s.facts,
+        mapPart: s.mapPart,
         suppressed: (rule: RuleId) => suppress.has(rule, offset, line),
       };
     });
-    const language = this.forced ?? dominantLanguage(docSentences, text);
-    const doc: DocSummary = { text, language, sentences: docSentences, headings };
+    const language = this.forced ?? dominantLanguage(chars, text);
+    const doc: DocSummary = { text, language, sentences: docSentences, headings, sentenceCount };
     const map = valueMapState(doc);
     findings.push(...checkValueMap(doc, map));
 
@@ -279,15 +297,10 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-function dominantLanguage(sentences: DocSentence[], text: string): Lang {
-  let zh = 0;
-  let en = 0;
-  for (const s of sentences) {
-    if (s.lang === 'zh') zh += s.text.length * 2;
-    else en += s.text.length;
-  }
-  if (zh === 0 && en === 0) return detectLanguage(text.slice(0, 4000));
-  return zh >= en ? 'zh' : 'en';
+/** The doc's language: Chinese characters carry about twice the meaning of English ones. */
+function dominantLanguage(chars: { en: number; zh: number }, text: string): Lang {
+  if (chars.zh === 0 && chars.en === 0) return detectLanguage(text.slice(0, 4000));
+  return chars.zh * 2 >= chars.en ? 'zh' : 'en';
 }
 
 /** Analyses a Markdown document. Pure: same text and options, same result. */

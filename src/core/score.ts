@@ -144,7 +144,7 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
       tech: tech.length,
       bizVague: vague.length,
       bizQuant: quant.length,
-      other: counted.length - tech.length - biz.length,
+      other: doc.sentenceCount - tech.length - biz.length,
       placeholders: placeholderCount,
     },
   };

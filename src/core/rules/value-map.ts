@@ -51,6 +51,8 @@ export interface DocSentence {
   text: string;
   lang: Lang;
   facts: Facts;
+  /** The Value Map part its leading label names. */
+  mapPart: ValueMapPart | null;
   /** Rules suppressed here by inline comments. */
   suppressed: (rule: RuleId) => boolean;
 }
@@ -67,7 +69,10 @@ export interface DocHeading {
 export interface DocSummary {
   text: string;
   language: Lang;
+  /** The sentences that matter to document rules: claims, placeholders, Value Map labels. */
   sentences: DocSentence[];
+  /** All sentences of the doc, including those not listed. */
+  sentenceCount: number;
   headings: DocHeading[];
 }
 
@@ -99,7 +104,7 @@ export function valueMapState(doc: DocSummary): ValueMapState {
   const present = {} as ValueMapState['present'];
   for (const part of VALUE_MAP_PARTS) {
     const h = doc.headings.find((hd) => headingHas(hd, KEYWORDS.en[part]) || headingHas(hd, KEYWORDS.zh[part]));
-    const labelled = h ? undefined : doc.sentences.find((s) => valueMapLabel(s.text) === part);
+    const labelled = h ? undefined : doc.sentences.find((s) => s.mapPart === part);
     present[part] = h
       ? { found: true, where: h.text, offset: h.offset }
       : labelled
