@@ -16,6 +16,7 @@ import { formatCheckJson, formatScoreJson } from './node/format/json.js';
 import { formatSarif } from './node/format/sarif.js';
 import { formatCheckText, formatScoreText } from './node/format/text.js';
 import { readStream, readTextFile, useColor, type CliIO } from './node/io.js';
+import { isPoolWorker, serveJobs } from './node/pool.js';
 
 export type { CliIO } from './node/io.js';
 
@@ -29,6 +30,13 @@ interface CommonOptions {
   stdin?: boolean;
   stdinFilename?: string;
   quiet?: boolean;
+  jobs?: number;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1.');
+  return n;
 }
 
 function parseMinScore(value: string): number {
@@ -43,7 +51,8 @@ function commonOptions(cmd: Command): Command {
     .option('--min-score <n>', 'exit 1 when a file scores under N (0-100)', parseMinScore)
     .option('-c, --config <file>', 'use this .bizlangrc.json for every file instead of the nearest one')
     .option('--stdin', 'read the document from standard input (reported as <stdin>)')
-    .option('--stdin-filename <name>', 'with --stdin: the name to report and to find the config by');
+    .option('--stdin-filename <name>', 'with --stdin: the name to report and to find the config by')
+    .option('-j, --jobs <n>', 'analyse files in up to n worker threads (default: one per core; 1: none)', parseJobs);
 }
 
 /** Runs one `check` or `score` invocation; returns its exit code. */
@@ -74,7 +83,18 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
   const reports: FileReport[] =
     opts.stdin && !stdin
       ? []
-      : await runBatch({ cwd: io.cwd, inputs: paths.length ? paths : ['.'], stdin, configFile: opts.config, readText: io.readText ?? readTextFile }, log);
+      : await runBatch(
+          {
+            cwd: io.cwd,
+            inputs: paths.length ? paths : ['.'],
+            stdin,
+            configFile: opts.config,
+            readText: io.readText ?? readTextFile,
+            workerUrl: io.workerUrl,
+            jobs: opts.jobs,
+          },
+          log,
+        );
 
   let failed = kind === 'check' && reports.some((r) => r.result.messages.some((m) => m.severity === 'error'));
   const belowMin = opts.minScore === undefined ? [] : reports.filter((r) => !r.result.skipped && r.result.score.total < opts.minScore!);
@@ -147,6 +167,8 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    // Worker threads load this same module; only possible from the bundle, not from sources.
+    workerUrl: import.meta.url.endsWith('.js') ? new URL(import.meta.url) : undefined,
   });
 }
 
@@ -159,4 +181,5 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) void main();
+if (isPoolWorker()) serveJobs();
+else if (isEntryPoint()) void main();

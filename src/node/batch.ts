@@ -1,11 +1,12 @@
 // A batch run: expand the inputs → for each file, find its config and build a job → run the
-// per-file step → collect reports. Problems are reported as they are met; the run goes on.
+// per-file step (in worker threads for large batches) → collect reports. Problems are reported as they are met; the run goes on.
 import { resolve } from 'node:path';
 import type { AnalyzeResult } from '../core/index.js';
-import { checkFile, type FileJob } from './check-file.js';
+import type { FileJob } from './check-file.js';
 import { ConfigResolver } from './config.js';
 import { expandInputs } from './expand.js';
 import { displayPath } from './paths.js';
+import { runJobs } from './pool.js';
 
 /** One analysed file. */
 export interface FileReport {
@@ -24,6 +25,10 @@ export interface BatchInput {
   stdin?: { text: string; filename?: string };
   configFile?: string;
   readText: (abs: string) => Promise<string>;
+  /** The CLI bundle, for worker threads; without it every file is analysed in this thread. */
+  workerUrl?: URL;
+  /** Most worker threads (default: one per core). */
+  jobs?: number;
 }
 
 export interface BatchLog {
@@ -53,8 +58,7 @@ export async function runBatch(input: BatchInput, log: BatchLog): Promise<FileRe
   }
 
   const reports: FileReport[] = [];
-  for (const job of jobs) {
-    const outcome = await checkFile(job, readText);
+  for (const outcome of await runJobs(jobs, { workerUrl: input.workerUrl, jobs: input.jobs, readText })) {
     if (outcome.error !== undefined) {
       log.error(`${outcome.file}: ${outcome.error}`);
       continue;

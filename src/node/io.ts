@@ -19,6 +19,8 @@ export interface CliIO {
   isTTY: boolean;
   /** Reads a file as UTF-8; defaults to fs.readFile. */
   readText?: (absPath: string) => Promise<string>;
+  /** The CLI bundle; when set, large batches are analysed in worker threads running it. */
+  workerUrl?: URL;
 }
 
 /** Reads a whole file as UTF-8 text. */

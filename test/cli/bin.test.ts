@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { POOL_MIN_BYTES } from '../../src/node/pool.js';
 import { DOC, STRICT, makeTree } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -103,5 +104,30 @@ describe('bin/bizlang.js', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', 'doc.md'], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(r.stdout)[0].file).toBe('doc.md');
     expect(r.status).toBe(0);
+  });
+
+  it('should give the same report with worker threads as without, faults included', () => {
+    const files: Record<string, string> = {};
+    const big = `${DOC}\n${'We rebuilt the cache layer to improve stability. Teams wait less for access.\n\n'.repeat(1000)}`;
+    for (let i = 0; i < 12; i++) files[`docs/d${String(i).padStart(2, '0')}.md`] = i % 3 ? DOC : big;
+    // Enough text that the pool is used.
+    expect(Object.values(files).reduce((n, t) => n + t.length, 0)).toBeGreaterThan(POOL_MIN_BYTES);
+    files['docs/.bizlangrc.json'] = STRICT;
+    const root = makeTree(files);
+    const args = ['check', '--format', 'json', 'docs', 'missing.md'];
+    const one = bizlang([...args, '--jobs', '1'], { cwd: root });
+    const two = bizlang([...args, '--jobs', '2'], { cwd: root });
+    expect(JSON.parse(two.stdout)).toHaveLength(12);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe('missing.md: no such file or directory (ENOENT)\n');
+    expect(two.stderr).toBe(one.stderr);
+    expect([one.code, two.code]).toEqual([2, 2]);
+  });
+
+  it('should reject --jobs 0', () => {
+    const root = makeTree({ 'doc.md': DOC });
+    const r = bizlang(['check', '--jobs', '0', 'doc.md'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--jobs');
   });
 });

@@ -1,0 +1,110 @@
+// Runs the per-file step over many files: in the calling thread, or — for large batches, when the
+// CLI runs from its bundle — in a pool of worker threads, one per core. Workers run the same
+// bundle (dist/cli.js), which starts `serveJobs` instead of the CLI when it is loaded as a worker.
+// Results come back in job order whatever order the workers finish in.
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { checkFile, type FileJob, type FileOutcome } from './check-file.js';
+import { readTextFile } from './io.js';
+
+/** Set in workerData of the pool's workers. */
+const WORKER_FLAG = 'bizlangWorker';
+/** Below this many bytes in total, starting workers costs more than it saves. */
+export const POOL_MIN_BYTES = 256 * 1024;
+
+export interface PoolOptions {
+  /** The module a worker runs (the CLI bundle); without it everything runs in this thread. */
+  workerUrl?: URL;
+  /** Most workers to start; default one per core. 1 runs everything in this thread. */
+  jobs?: number;
+  readText: (abs: string) => Promise<string>;
+}
+
+interface Request {
+  id: number;
+  job: FileJob;
+}
+interface Reply {
+  id: number;
+  outcome: FileOutcome;
+}
+
+/** True in a thread started by the pool. */
+export function isPoolWorker(): boolean {
+  return parentPort !== null && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true;
+}
+
+/** The worker side: answers each job with its outcome. */
+export function serveJobs(): void {
+  parentPort!.on('message', async ({ id, job }: Request) => {
+    const reply: Reply = { id, outcome: await checkFile(job, readTextFile) };
+    parentPort!.postMessage(reply);
+  });
+}
+
+async function sequential(jobs: FileJob[], readText: PoolOptions['readText']): Promise<FileOutcome[]> {
+  const out: FileOutcome[] = [];
+  for (const job of jobs) out.push(await checkFile(job, readText));
+  return out;
+}
+
+/** Runs `checkFile` over every job; outcomes are in job order. */
+export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileOutcome[]> {
+  const max = Math.min(opts.jobs ?? availableParallelism(), jobs.length);
+  if (!opts.workerUrl || max < 2) return sequential(jobs, opts.readText);
+  const sizes = await Promise.all(jobs.map((j) => (j.abs === undefined ? j.text?.length ?? 0 : stat(j.abs).then((s) => s.size, () => 0))));
+  if (sizes.reduce((a, b) => a + b, 0) < POOL_MIN_BYTES) return sequential(jobs, opts.readText);
+
+  // Largest first, so no big file is left running alone at the end.
+  const queue = jobs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  const outcomes: FileOutcome[] = new Array(jobs.length);
+  const workerUrl = opts.workerUrl;
+  await new Promise<void>((resolve) => {
+    let live = 0;
+    let done = 0;
+    const finish = (i: number, outcome: FileOutcome) => {
+      outcomes[i] = outcome;
+      if (++done === jobs.length) resolve();
+    };
+    const start = () => {
+      const worker = new Worker(workerUrl, { workerData: { [WORKER_FLAG]: true } });
+      let current: number | undefined;
+      live++;
+      const next = () => {
+        current = queue.shift();
+        if (current === undefined) void worker.terminate();
+        else worker.postMessage({ id: current, job: jobs[current]! } satisfies Request);
+      };
+      worker.on('message', ({ id, outcome }: Reply) => {
+        current = undefined;
+        finish(id, outcome);
+        next();
+      });
+      // A worker that dies fails only the file it was on; the others carry on, and when no
+      // worker is left the rest run in this thread.
+      let dead = false;
+      const died = (why: string) => {
+        if (dead) return;
+        dead = true;
+        live--;
+        if (current !== undefined) {
+          const i = current;
+          current = undefined;
+          finish(i, { file: jobs[i]!.file, abs: jobs[i]!.abs, error: `internal error while analysing (worker ${why})` });
+        }
+        if (live === 0 && queue.length) {
+          const rest = queue.splice(0);
+          void sequential(rest.map((i) => jobs[i]!), opts.readText).then((res) => res.forEach((o, k) => finish(rest[k]!, o)));
+        }
+      };
+      worker.on('error', (e) => died(`failed: ${e.message}`));
+      worker.on('exit', (code) => {
+        if (current !== undefined || queue.length) died(`exited with code ${code}`);
+      });
+      next();
+    };
+    for (let i = 0; i < max; i++) start();
+  });
+  return outcomes;
+}
