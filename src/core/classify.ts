@@ -292,7 +292,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
     lang: 'en' as Lang,
     quantified,
     placeholders: placeholders(text),
-    domains: lex.domainOf(tokens),
+    domains: [] as DomainId[],
     beneficiary: of('beneficiaries').length > 0,
     insertAt: insertionPoint(text),
   };
@@ -496,8 +496,9 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   }
   if (leadIn && !strong) return other('lead-in');
 
-  if (strong) return { ...base, label: 'TECH', trigger: strong.span, biz: [], why: strong.why };
-  if (weak && problems === 0 && !problemFrame) return { ...base, label: 'TECH', trigger: weak.span, biz: [], why: weak.why };
+  // Domains choose the rewrites: only technical claims need them.
+  if (strong) return { ...base, domains: lex.domainOf(tokens), label: 'TECH', trigger: strong.span, biz: [], why: strong.why };
+  if (weak && problems === 0 && !problemFrame) return { ...base, domains: lex.domainOf(tokens), label: 'TECH', trigger: weak.span, biz: [], why: weak.why };
   return other(problemFrame ? 'problem-statement' : 'no-claim');
 }
 
@@ -552,7 +553,7 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     lang: 'zh' as Lang,
     quantified,
     placeholders: placeholders(text),
-    domains: lex.domainOf(text),
+    domains: [] as DomainId[],
     beneficiary: of('beneficiaries').length > 0,
     insertAt: insertionPoint(text),
   };
@@ -615,7 +616,7 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
   }
 
   // --- technical claims --------------------------------------------------------------------
-  if (labelClaim) return { ...base, label: 'TECH', trigger: labelClaim, biz: [], why: 'benefit-label' };
+  if (labelClaim) return { ...base, domains: lex.domainOf(text), label: 'TECH', trigger: labelClaim, biz: [], why: 'benefit-label' };
   if (descriptive) return other('descriptive-start');
   if (nonClaim) return other('intent');
   if (problems >= 2) return other('problem-statement');
@@ -684,8 +685,8 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     if (mv) strong = { span: { start: claimFrom + mv.index, end: claimFrom + mv.index + mv[0].length }, why: 'tech-metric' };
   }
   if (leadIn && !strong) return other('lead-in');
-  if (strong && !background) return { ...base, label: 'TECH', trigger: strong.span, biz: [], why: strong.why };
-  if (weak && problems === 0 && !problemFrame && !background) return { ...base, label: 'TECH', trigger: weak.span, biz: [], why: weak.why };
+  if (strong && !background) return { ...base, domains: lex.domainOf(text), label: 'TECH', trigger: strong.span, biz: [], why: strong.why };
+  if (weak && problems === 0 && !problemFrame && !background) return { ...base, domains: lex.domainOf(text), label: 'TECH', trigger: weak.span, biz: [], why: weak.why };
   return other(problemFrame ? 'problem-statement' : background ? 'background' : 'no-claim');
 }
 

@@ -188,6 +188,100 @@ class EnglishClassMatcher {
   }
 }
 
+const CLASS_BIT = new Map(LEX_CLASSES.map((c, i) => [c, 1 << i]));
+
+/** All English classes in one index: one pass over the tokens finds every class's matches. */
+class EnglishIndex {
+  private readonly byFirst = new Map<string, Array<{ cls: LexClass; stems: string[]; entry: string }>>();
+  constructor(words: Record<LexClass, string[]>) {
+    for (const cls of LEX_CLASSES) {
+      for (const w of words[cls]) {
+        const stems = phraseStems(w);
+        if (stems.length === 0) continue;
+        const list = this.byFirst.get(stems[0]!) ?? [];
+        list.push({ cls, stems, entry: w });
+        this.byFirst.set(stems[0]!, list);
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  /** Per class and start token, the longest entry that matches there. */
+  match(tokens: Token[]): Match[] {
+    const out: Match[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const cands = this.byFirst.get(tokens[i]!.stem);
+      if (!cands) continue;
+      let seen = 0;
+      for (const c of cands) {
+        const bit = CLASS_BIT.get(c.cls)!;
+        if (seen & bit) continue;
+        const n = c.stems.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < n; k++) {
+          if (tokens[i + k]!.stem !== c.stems[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        seen |= bit;
+        out.push({ cls: c.cls, entry: c.entry, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, tokenStart: i, tokenEnd: i + n });
+      }
+    }
+    return out;
+  }
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Classes (and the original entry) ending here. */
+  ends?: Array<{ cls: LexClass; entry: string }>;
+}
+
+/** All Chinese classes in one character trie; matching emulates a per-class, leftmost-longest,
+ * non-overlapping scan (what one alternation regex per class would find), in one pass. */
+class ChineseTrie {
+  private readonly root: TrieNode = { next: new Map() };
+  constructor(words: Record<LexClass, string[]>) {
+    for (const cls of LEX_CLASSES) {
+      for (const w of new Set(words[cls])) {
+        if (!w) continue;
+        let node = this.root;
+        for (const ch of w.toLowerCase()) {
+          let nxt = node.next.get(ch);
+          if (!nxt) node.next.set(ch, (nxt = { next: new Map() }));
+          node = nxt;
+        }
+        (node.ends ??= []).push({ cls, entry: w });
+      }
+    }
+  }
+
+  match(text: string): Match[] {
+    const lower = text.toLowerCase();
+    const chars = lower.length === text.length ? lower : text;
+    const lastEnd = new Map<LexClass, number>();
+    const out: Match[] = [];
+    for (let i = 0; i < chars.length; i++) {
+      // longest match per class starting at i
+      const best = new Map<LexClass, number>();
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < chars.length && node; j++) {
+        node = node.next.get(chars[j]!);
+        if (node?.ends) for (const e of node.ends) best.set(e.cls, j + 1);
+      }
+      for (const [cls, end] of best) {
+        if ((lastEnd.get(cls) ?? 0) > i) continue;
+        lastEnd.set(cls, end);
+        out.push({ cls, entry: text.slice(i, end), start: i, end, tokenStart: -1, tokenEnd: -1 });
+      }
+    }
+    return out;
+  }
+}
+
 class ChineseClassMatcher {
   private readonly re: RegExp | null;
   constructor(words: string[]) {
@@ -212,8 +306,8 @@ class ChineseClassMatcher {
 export interface LangLexicon {
   lang: Lang;
   words: Record<LexClass, string[]>;
-  matchEnglish(tokens: Token[], classes?: LexClass[]): Match[];
-  matchChinese(text: string, classes?: LexClass[]): Match[];
+  matchEnglish(tokens: Token[]): Match[];
+  matchChinese(text: string): Match[];
   domains: Array<{ id: DomainId; en?: EnglishClassMatcher; zh?: ChineseClassMatcher }>;
   domainOf(textOrTokens: string | Token[]): DomainId[];
 }
@@ -231,12 +325,8 @@ function compile(lang: Lang, extra: ExtraWords | undefined): LangLexicon {
     const target = CONFIG_CLASS[cfgClass as WordClass];
     if (target && Array.isArray(list)) words[target].push(...list.filter((w) => typeof w === 'string' && w.trim()));
   }
-  const en = new Map<LexClass, EnglishClassMatcher>();
-  const zh = new Map<LexClass, ChineseClassMatcher>();
-  for (const cls of LEX_CLASSES) {
-    if (lang === 'en') en.set(cls, new EnglishClassMatcher(words[cls]));
-    else zh.set(cls, new ChineseClassMatcher(words[cls]));
-  }
+  const en = lang === 'en' ? new EnglishIndex(words) : undefined;
+  const zh = lang === 'zh' ? new ChineseTrie(words) : undefined;
   const domains = (Object.keys(data.domains) as DomainId[]).map((id) =>
     lang === 'en'
       ? { id, en: new EnglishClassMatcher(data.domains[id]) }
@@ -245,15 +335,11 @@ function compile(lang: Lang, extra: ExtraWords | undefined): LangLexicon {
   return {
     lang,
     words,
-    matchEnglish(tokens, classes = LEX_CLASSES) {
-      const out: Match[] = [];
-      for (const cls of classes) en.get(cls)?.match(cls, tokens, out);
-      return out;
+    matchEnglish(tokens) {
+      return en ? en.match(tokens) : [];
     },
-    matchChinese(text, classes = LEX_CLASSES) {
-      const out: Match[] = [];
-      for (const cls of classes) zh.get(cls)?.match(cls, text, out);
-      return out;
+    matchChinese(text) {
+      return zh ? zh.match(text) : [];
     },
     domains,
     domainOf(input) {
