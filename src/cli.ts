@@ -11,7 +11,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version as VERSION } from '../package.json';
-import { runBatch, type FileReport } from './node/batch.js';
+import { STDIN_LABEL, runBatch, type FileReport } from './node/batch.js';
 import { formatCheckJson, formatScoreJson } from './node/format/json.js';
 import { formatSarif } from './node/format/sarif.js';
 import { formatCheckText, formatScoreText } from './node/format/text.js';
@@ -77,7 +77,7 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
     try {
       stdin = { text: await readStream(io.stdin!), filename: opts.stdinFilename };
     } catch (e) {
-      log.error(`<stdin>: cannot read standard input: ${(e as Error).message}`);
+      log.error(`${STDIN_LABEL}: cannot read standard input: ${(e as Error).message}`);
     }
   }
   const reports: FileReport[] =
@@ -96,9 +96,8 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
           log,
         );
 
-  let failed = kind === 'check' && reports.some((r) => r.result.messages.some((m) => m.severity === 'error'));
+  const hasError = kind === 'check' && reports.some((r) => r.result.messages.some((m) => m.severity === 'error'));
   const belowMin = opts.minScore === undefined ? [] : reports.filter((r) => !r.result.skipped && r.result.score.total < opts.minScore!);
-  if (belowMin.length) failed = true;
 
   const color = useColor(io);
   let out: string;
@@ -109,7 +108,7 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
   io.stdout.write(out);
   for (const r of belowMin) io.stderr.write(`${r.file}: score ${r.result.score.total} is under --min-score ${opts.minScore}\n`);
 
-  return errors.length ? EXIT.trouble : failed ? EXIT.fail : EXIT.ok;
+  return errors.length ? EXIT.trouble : hasError || belowMin.length ? EXIT.fail : EXIT.ok;
 }
 
 /** Runs the CLI with `argv` (the arguments after the program name); resolves to the exit code. */
