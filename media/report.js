@@ -5,7 +5,7 @@
 (function () {
   'use strict';
 
-  /** @typedef {{offset:number,endOffset:number,line:number,text:string,effect:'gain'|'cost',why:string}} Item */
+  /** @typedef {{offset:number,endOffset:number,line:number,text:string,effect:'gain'|'cost',why:string,rules?:string[]}} Item */
   /** @typedef {{ruleId:string,reason:string,line:number,offset:number,endOffset:number}} Finding */
   /** @typedef {{id:string,label:string,points:number,max:number,ratio:number,detail:string,items:Item[]}} Component */
   /** @typedef {{title:string,score:string,level:string,chart:string,components:string,needsWork:string,counted:string,findings:string,line:string,nothing:string,empty:string,stale:string}} Strings */
@@ -134,6 +134,7 @@
     b.appendChild(el('span', 'text', item.text));
     const meta = el('span', 'meta');
     meta.appendChild(el('span', 'why', item.why));
+    if (Array.isArray(item.rules)) for (const r of item.rules) meta.appendChild(el('span', 'rule', String(r)));
     if (item.line > 0) meta.appendChild(el('span', 'line', fmt(m.ui.line, item.line)));
     b.appendChild(meta);
     li.appendChild(b);

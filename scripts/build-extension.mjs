@@ -18,7 +18,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.env.NODE_ENV !== 'development';
-mkdirSync(join(root, 'dist', 'web'), { recursive: true });
+/** Output folder (tests build elsewhere with BIZLANG_EXTENSION_OUT). */
+const out = process.env.BIZLANG_EXTENSION_OUT ? resolve(process.env.BIZLANG_EXTENSION_OUT) : join(root, 'dist');
+mkdirSync(join(out, 'web'), { recursive: true });
 
 const common = {
   absWorkingDir: root,
@@ -34,18 +36,20 @@ const common = {
 
 await build({
   ...common,
-  outfile: 'dist/extension.cjs',
+  outfile: join(out, 'extension.cjs'),
   platform: 'node',
   target: 'node20',
 });
 
 await build({
   ...common,
-  outfile: 'dist/web/extension.js',
+  outfile: join(out, 'web', 'extension.js'),
   platform: 'browser',
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
-  conditions: ['browser'],
+  // 'worker' first: the web extension host is a web worker (no DOM), e.g. decode-named-character-reference
+  // ships a DOM-based build under 'browser' and a plain one under 'worker'.
+  conditions: ['worker', 'browser'],
   define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   // Fail the build if anything pulls in a Node built-in: the web host has none.
   plugins: [
@@ -110,6 +114,8 @@ function stage() {
     cpSync(from, join(dir, path), { recursive: true });
   }
   if (missing.length) throw new Error(`build-extension: cannot package, missing ${missing.join(', ')}`);
+  // The stage holds only what ships; this keeps vsce from asking, and drops editor leftovers.
+  writeFileSync(join(dir, '.vscodeignore'), '**/*.map\n**/tsconfig.json\n**/.DS_Store\n');
   return { dir, pkg };
 }
 

@@ -12,6 +12,8 @@ export interface ReportItem {
   text: string;
   effect: 'gain' | 'cost';
   why: string;
+  /** Rules that flagged this sentence (their findings are shown here, not listed again). */
+  rules?: string[];
 }
 
 export interface ReportComponent {
@@ -41,7 +43,7 @@ export interface ReportModel {
   levelLabel: string;
   skipped?: string;
   components: ReportComponent[];
-  /** Lint findings per score component (by the rule that feeds it). */
+  /** Lint findings per score component (by the rule that feeds it) not already shown on a sentence. */
   findings: Partial<Record<ScoreComponentId, ReportFinding[]>>;
   /** UI strings in the user's display language. */
   ui: ReportStrings;
@@ -106,13 +108,26 @@ export function buildReportModel(
   t: Translate = formatMessage,
   source?: string,
 ): ReportModel {
+  const s = result.score;
   const findings: ReportModel['findings'] = {};
+  const items = new Map<ScoreComponentId, ReportItem[]>();
+  for (const id of COMPONENT_ORDER) {
+    items.set(
+      id,
+      s.components[id].items.map((i) => ({ offset: i.offset, endOffset: i.endOffset, line: i.line, text: sourceSentence(source, i), effect: i.effect, why: i.why })),
+    );
+  }
   for (const m of result.messages) {
     const id = RULE_COMPONENT[m.ruleId];
     if (!id) continue;
-    (findings[id] ??= []).push({ ruleId: m.ruleId, reason: m.reason, line: m.line, offset: m.offset, endOffset: m.endOffset });
+    // A finding inside a sentence that cost points is shown on that sentence.
+    const on = items.get(id)!.find((i) => i.effect === 'cost' && m.offset >= i.offset && m.offset < Math.max(i.endOffset, i.offset + 1));
+    if (on) {
+      if (!(on.rules ??= []).includes(m.ruleId)) on.rules.push(m.ruleId);
+    } else {
+      (findings[id] ??= []).push({ ruleId: m.ruleId, reason: m.reason, line: m.line, offset: m.offset, endOffset: m.endOffset });
+    }
   }
-  const s = result.score;
   const model: ReportModel = {
     doc: { ...doc, lang: result.language },
     total: s.total,
@@ -127,7 +142,7 @@ export function buildReportModel(
         max: c.max,
         ratio: c.ratio,
         detail: c.detail,
-        items: c.items.map((i) => ({ offset: i.offset, endOffset: i.endOffset, line: i.line, text: sourceSentence(source, i), effect: i.effect, why: i.why })),
+        items: items.get(id)!,
       };
     }),
     findings,

@@ -74,11 +74,12 @@ describe('report page', () => {
     c.items.push({ ...c.items[0]!, text: '<img src=x onerror="alert(1)">' });
     c.items[0]!.why = '<b>bold</b>';
     model.levelLabel = '<svg onload=alert(1)>';
-    model.findings.businessFraming![0]!.reason = '<a href="javascript:alert(1)">x</a>';
+    model.findings.businessFraming = [{ ruleId: '<i>r</i>', reason: '<a href="javascript:alert(1)">x</a>', line: 3, offset: 0, endOffset: 1 }];
+    c.items[0]!.rules = ['<u>rule</u>'];
     post({ type: 'update', model });
-    expect(document.querySelectorAll('#app script, #app img, #app iframe, #app b, #app a, #app svg svg').length).toBe(0);
+    expect(document.querySelectorAll('#app script, #app img, #app iframe, #app b, #app a, #app i, #app u, #app svg svg').length).toBe(0);
     const text = document.getElementById('app')!.textContent!;
-    for (const s of ['<img src=x onerror="alert(1)">', '<iframe src="https://evil.example"></iframe>', '<script>alert("label")</script>', '<b>bold</b>', '<svg onload=alert(1)>', '<a href="javascript:alert(1)">x</a>']) {
+    for (const s of ['<img src=x onerror="alert(1)">', '<iframe src="https://evil.example"></iframe>', '<script>alert("label")</script>', '<b>bold</b>', '<svg onload=alert(1)>', '<a href="javascript:alert(1)">x</a>', '<i>r</i>', '<u>rule</u>']) {
       expect(text).toContain(s);
     }
     expect(document.getElementById('doc-name')!.textContent).toBe('<img src=x onerror=alert(1)>.md');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/core/index.js';
-import { buildReportModel, contentSecurityPolicy, escapeHtml, makeNonce, parsePageMessage, renderReportHtml } from '../../src/vscode/report.js';
+import { buildReportModel, sourceSentence, contentSecurityPolicy, escapeHtml, makeNonce, parsePageMessage, renderReportHtml } from '../../src/vscode/report.js';
 
 const EN = `# Query cache
 
@@ -29,15 +29,27 @@ describe('report model', () => {
     expect(model.levelLabel).toBe('platform view');
     expect(model.doc).toEqual({ name: 'doc.md', uri: 'file:///ws/doc.md', version: 7, lang: 'en' });
     expect(model.components.map((c) => c.id)).toEqual(['businessFraming', 'quantified', 'beneficiaries', 'valueMap', 'placeholders']);
-    expect(model.findings.businessFraming?.map((f) => f.ruleId)).toEqual(['tech-value']);
-    expect(model.findings.quantified?.map((f) => f.ruleId)).toEqual(['unquantified-impact']);
-    expect(model.findings.placeholders?.map((f) => f.ruleId)).toEqual(['unfilled-placeholder']);
+    // Findings inside a sentence that cost points are shown on it; the rest are listed per component.
+    const byId = Object.fromEntries(model.components.map((c) => [c.id, c]));
+    const costWith = (id: string, rule: string) => byId[id]!.items.filter((i) => i.effect === 'cost' && i.rules?.includes(rule));
+    expect(costWith('businessFraming', 'tech-value').map((i) => i.text)).toEqual(['We will reduce latency of the query service.']);
+    expect(costWith('quantified', 'unquantified-impact').map((i) => i.text)).toEqual(['This improves developer productivity.']);
+    expect(costWith('placeholders', 'unfilled-placeholder').map((i) => i.text)).toEqual(['The new cache cuts costs by [X]%.']);
     expect(model.findings.valueMap?.map((f) => f.ruleId)).toEqual(['value-map']);
-    const framing = model.components[0]!;
-    expect(framing.items.some((i) => i.effect === 'cost' && i.text === 'We will reduce latency of the query service.')).toBe(true);
+    expect(model.findings.businessFraming).toBeUndefined();
+    // Every finding of the analysis appears exactly once.
+    const shown = model.components.flatMap((c) => c.items.flatMap((i) => i.rules ?? [])).length + Object.values(model.findings).flat().length;
+    expect(shown).toBe(result.messages.length);
     // Plain JSON: survives postMessage unchanged.
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
   });
+});
+
+test('sentences are shown as written, on one line', () => {
+  const src = 'We ship `fast-cache`\n  to cut costs.';
+  expect(sourceSentence(src, { offset: 0, endOffset: src.length, text: 'We ship TECHTERM to cut costs.' })).toBe('We ship `fast-cache` to cut costs.');
+  expect(sourceSentence(undefined, { offset: 0, endOffset: 3, text: 'abc' })).toBe('abc');
+  expect(sourceSentence('ab', { offset: 0, endOffset: 9, text: 'stale' })).toBe('stale');
 });
 
 describe('webview HTML', () => {
