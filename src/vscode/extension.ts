@@ -38,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): BizlangApi {
     if (!doc) return status.update(undefined, false, undefined);
     const key = doc.uri.toString();
     const record = linter.records.get(key);
-    status.update(record, linter.isBusy(key) || (record !== undefined && record.version !== doc.version), record?.config);
+    // Busy while a check is pending or running (not merely dirty: with run = onSave that waits for a save).
+    status.update(record, linter.isBusy(key), record?.config);
   };
 
   const noteEditor = (editor: vscode.TextEditor | undefined) => {
@@ -137,7 +138,8 @@ export function activate(context: vscode.ExtensionContext): BizlangApi {
 
   for (const doc of vscode.workspace.textDocuments) if (linter.wants(doc)) void linter.lint(doc);
   noteEditor(vscode.window.activeTextEditor);
-  log.info(`Bizlang activated (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} extension host); linting ${readSettings().settings.languages.join(', ')}.`);
+  const host = typeof process !== 'undefined' && process.versions?.node ? `Node ${process.versions.node}` : 'web worker';
+  log.info(`Bizlang activated (${host} extension host, VS Code ${vscode.version}); linting ${readSettings().settings.languages.join(', ')}.`);
 
   return { linter, report, lastDocument };
 }

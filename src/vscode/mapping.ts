@@ -316,11 +316,13 @@ export function previewRewrite(m: Pick<Message, 'offset' | 'endOffset' | 'actual
   return m.actual.slice(0, a) + s.text + m.actual.slice(b);
 }
 
-/** Hover Markdown for one message: why it was flagged, the question to answer, the suggestions. */
+/**
+ * Hover Markdown for one message: why it was flagged and the question to answer (the note), the
+ * suggestions as they would read, and the rule's documentation. The editor already shows the
+ * diagnostic's reason and rule just above, so they are not repeated.
+ */
 export function hoverMarkdown(m: Message, t: Translate = formatMessage): string {
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(m.reason)}** — Bizlang [${m.ruleId}](${m.url})`);
-  lines.push('');
   lines.push(escapeMarkdown(m.note));
   if (m.suggestions.length) {
     lines.push('');
@@ -330,6 +332,8 @@ export function hoverMarkdown(m: Message, t: Translate = formatMessage): string 
       lines.push(`- ${escapeMarkdown(s.title)}${preview !== undefined ? `: *${escapeMarkdown(preview)}*` : ''}`);
     }
   }
+  lines.push('');
+  lines.push(`[${escapeMarkdown(t('Learn more about {0}', m.ruleId))}](${m.url})`);
   return lines.join('\n');
 }
 

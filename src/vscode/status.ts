@@ -60,7 +60,7 @@ export class StatusItems implements vscode.Disposable {
       this.config.command = { command: COMMANDS.showOutput, title: t('Show Problems') };
     }
     const first = problems[0]!;
-    this.config.text = t('$(warning) {0}: {1} problem(s)', '.bizlangrc.json', problems.length);
+    this.config.text = t('{0}: {1} problem(s)', '.bizlangrc.json', problems.length);
     this.config.detail = `${first.field}: ${first.message}`;
     this.config.accessibilityInformation = { label: t('Bizlang configuration has {0} problem(s)', problems.length) };
   }

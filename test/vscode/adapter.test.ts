@@ -271,7 +271,7 @@ describe('hover', () => {
     await linter.lint(asDoc(doc));
     const hover = fixes.provideHover(asDoc(doc), new mock.Position(2, 10) as unknown as vscode.Position)!;
     const md = (hover.contents as unknown as mock.MarkdownString).value;
-    expect(md).toContain('Technical value claim with no business consequence');
+    expect(md).toContain('says what changed technically');
     expect(md).toContain('Who benefits');
     expect(md).toContain('Add business impact: capacity cost');
     expect((hover.contents as unknown as mock.MarkdownString).isTrusted).toBe(false);

@@ -295,11 +295,13 @@ describe('hover', () => {
   test('why, the question, and the suggestions with previews', () => {
     const m = analyze(EN).messages.find((x) => x.ruleId === 'tech-value')!;
     const md = hoverMarkdown(m);
-    expect(md).toContain('Technical value claim with no business consequence');
+    expect(md).toContain(escapeMarkdown(m.note));
     expect(md).toContain('Who benefits');
     expect(md).toContain('Suggested rewrites');
     expect(md).toContain('Add business impact: user wait, conversion');
-    expect(md).toContain('[tech-value](https://github.com/bizlang/bizlang/blob/main/docs/rules.md#tech-value)');
+    expect(md).toContain('[Learn more about tech\\-value](https://github.com/bizlang/bizlang/blob/main/docs/rules.md#tech-value)');
+    // The editor shows the reason just above the hover; it is not repeated.
+    expect(md).not.toContain(m.reason);
     expect(previewRewrite(m, m.suggestions[0]!)).toBe(
       'We will reduce latency of the query service, cutting user-facing wait by [X]% and lifting conversion by [Y]% for [who].',
     );

@@ -445,3 +445,5 @@ export const env = {
     return true;
   },
 };
+
+export const version = '1.100.0';
