@@ -293,3 +293,79 @@ describe('activation', () => {
     for (const d of context.subscriptions) d.dispose();
   });
 });
+
+describe('run mode', () => {
+  test('onType: an edit re-lints after the debounce', async () => {
+    mock.settingsStore.debounce = 0;
+    const { linter } = setup();
+    const doc = open('file:///ws/doc.md', EN);
+    await linter.lint(asDoc(doc));
+    doc.setText(EN.replace('query service', 'search service'));
+    linter.changed(asDoc(doc));
+    expect(linter.isBusy(doc.uri.toString())).toBe(true);
+    await vi.waitFor(() => expect(linter.records.get(doc.uri.toString())?.version).toBe(2));
+  });
+
+  test('onSave: an edit does not re-lint by itself', async () => {
+    mock.settingsStore.run = 'onSave';
+    mock.settingsStore.debounce = 0;
+    const { linter } = setup();
+    const doc = open('file:///ws/doc.md', EN);
+    await linter.lint(asDoc(doc));
+    doc.setText(EN.replace('query service', 'search service'));
+    linter.changed(asDoc(doc));
+    expect(linter.isBusy(doc.uri.toString())).toBe(false);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(linter.records.get(doc.uri.toString())?.version).toBe(1);
+  });
+});
+
+describe('commands', () => {
+  test('Lint Workspace: every Markdown file not open, results in the diagnostics collection', async () => {
+    mock.files.set('file:///ws/a.md', EN);
+    mock.files.set('file:///ws/docs/b.md', '# B\n\nWe improved the stability of the cluster.\n');
+    mock.files.set('file:///ws/node_modules/pkg/readme.md', EN);
+    const { linter, collection } = setup();
+    const { lintWorkspace } = await import('../../src/vscode/commands.js');
+    const log = mock.window.createOutputChannel() as unknown as vscode.LogOutputChannel;
+    const summary = await lintWorkspace(linter, log);
+    expect(summary.files).toBe(2);
+    expect(summary.findings).toBe(collection.get(mock.Uri.parse('file:///ws/a.md'))!.length + collection.get(mock.Uri.parse('file:///ws/docs/b.md'))!.length);
+    expect(collection.get(mock.Uri.parse('file:///ws/node_modules/pkg/readme.md'))).toBeUndefined();
+    expect(mock.calls.infos.at(-1)).toMatch(/^Bizlang: \d+ finding\(s\) in 2 file\(s\)\.$/);
+  });
+
+  test('Insert Business Value Map: the finding\'s section as a snippet where the finding puts it', async () => {
+    const { linter } = setup();
+    const doc = open('file:///ws/doc.md', EN);
+    const inserted: Array<{ snippet: string; at: unknown }> = [];
+    const editor = {
+      document: doc,
+      selection: new mock.Selection(new mock.Position(0, 0), new mock.Position(0, 0)),
+      insertSnippet: async (s: mock.SnippetString, at: unknown) => {
+        inserted.push({ snippet: s.value, at });
+        return true;
+      },
+    };
+    const { insertValueMap } = await import('../../src/vscode/commands.js');
+    expect(await insertValueMap(linter, editor as unknown as vscode.TextEditor)).toBe(true);
+    expect(inserted[0]!.snippet).toMatch(/^\n## Business Value Map\n\n- \*\*/);
+    expect(inserted[0]!.snippet).toContain('${1:[');
+    expect(inserted[0]!.at).toEqual(new mock.Range(1, 0, 1, 0));
+  });
+
+  test('Open Configuration: creates .bizlangrc.json from the template when missing', async () => {
+    const { configs } = setup();
+    const doc = open('file:///ws/docs/doc.md', EN);
+    const { openConfiguration } = await import('../../src/vscode/commands.js');
+    const uri = await openConfiguration(configs, asDoc(doc));
+    expect(uri?.toString()).toBe('file:///ws/.bizlangrc.json');
+    const text = mock.files.get('file:///ws/.bizlangrc.json')!;
+    expect(JSON.parse(text).rules['tech-value']).toBe('info');
+    // Existing nearest config is opened, not overwritten.
+    mock.files.set('file:///ws/docs/.bizlangrc.json', '{}');
+    configs.invalidate();
+    expect((await openConfiguration(configs, asDoc(doc)))?.toString()).toBe('file:///ws/docs/.bizlangrc.json');
+    expect(mock.files.get('file:///ws/docs/.bizlangrc.json')).toBe('{}');
+  });
+});
