@@ -6,7 +6,8 @@ import { splitBlocks } from './blocks.js';
 import { classifySentence } from './classify.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { LineIndex } from './lines.js';
-import { parseBlock, type Directive, type ProseRun } from './markdown.js';
+import { defuse, MAX_NESTING } from './defuse.js';
+import { parseBlock, type Directive, type ParsedBlock, type ProseRun } from './markdown.js';
 import { SENTENCE_RULES, defaultSeverity } from './rules/index.js';
 import type { RawFinding } from './rules/rule.js';
 import { ruleMeta } from './rules/index.js';
@@ -38,6 +39,8 @@ interface BlockHeading {
 
 /** Everything learned from one block; offsets are relative to the block's start. */
 interface BlockAnalysis {
+  /** Why (part of) this block was not analysed, with the block-relative line. */
+  notices: Array<{ line: number; message: string }>;
   /** Only the sentences document rules and the score look at: claims, placeholders, map labels. */
   sentences: BlockSentence[];
   /** How many sentences the block has in all. */
@@ -54,8 +57,27 @@ function sentenceRange(run: ProseRun, start: number, end: number): { offset: num
 }
 
 function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined): BlockAnalysis {
-  const parsed = parseBlock(source);
-  const out: BlockAnalysis = { sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [] };
+  const empty = (line: number, message: string): BlockAnalysis => ({
+    notices: [{ line, message }],
+    sentences: [],
+    sentenceCount: 0,
+    chars: { en: 0, zh: 0 },
+    findings: [],
+    directives: [],
+    headings: [],
+  });
+  const safe = defuse(source);
+  if (safe.tooDeep) {
+    return empty(safe.tooDeep.line, `Block nests ${safe.tooDeep.depth} levels deep (limit ${MAX_NESTING}); not analysed.`);
+  }
+  let parsed: ParsedBlock;
+  try {
+    parsed = parseBlock(safe.text);
+  } catch (error) {
+    // A parser failure (e.g. stack exhaustion on hostile input) costs this block, never the document.
+    return empty(1, `Block could not be parsed (${(error as Error).name}); not analysed.`);
+  }
+  const out: BlockAnalysis = { notices: [], sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [] };
   for (const run of parsed.runs) {
     if (run.kind === 'heading') {
       out.headings.push({ start: run.starts[0]!, end: run.ends[run.text.length - 1]!, text: run.text.trim(), depth: run.depth });
@@ -204,6 +226,7 @@ export class Analyzer {
     const directives: Directive[] = [];
     const headings: DocHeading[] = [];
     let sentenceCount = 0;
+    const notices: string[] = [];
     const chars = { en: 0, zh: 0 };
     for (const block of blocks) {
       if (block.kind !== 'markdown') continue;
@@ -227,6 +250,7 @@ export class Analyzer {
           suggestions: f.suggestions.map((g) => ({ ...g, offset: g.offset + base, endOffset: g.endOffset + base })),
         });
       }
+      for (const n of result.notices) notices.push(`line ${lines.point(base).line + n.line - 1}: ${n.message}`);
       for (const d of result.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
       for (const h of result.headings) {
         const end = h.end + base;
@@ -283,7 +307,9 @@ export class Analyzer {
       });
     }
     messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-    return { language, messages, score: scoreDocument(doc, map) };
+    const result: AnalyzeResult = { language, messages, score: scoreDocument(doc, map) };
+    if (notices.length) result.notices = notices;
+    return result;
   }
 
   private severity(rule: RuleId): Severity | null {

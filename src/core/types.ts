@@ -100,6 +100,8 @@ export interface AnalyzeResult {
   score: Score;
   /** Set when the document was not analysed (too large); messages is then empty. */
   skipped?: string;
+  /** Parts of the document that were not analysed, and why ("line 12: Block nests …"). */
+  notices?: string[];
 }
 
 /** Extra words per word class, per language (from user config). */
