@@ -43,15 +43,12 @@ describe('bin/bizlang.js', () => {
     expect(check.status).toBe(2);
   });
 
-  it('should answer --version within 150 ms', () => {
+  // The 150 ms start-up target is measured by the benchmark (npm run bench), never by a timed unit test.
+  it('should answer --version with the package version', () => {
     const root = makeTree();
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      bizlang(['--version'], { cwd: root });
-      times.push(performance.now() - start);
-    }
-    expect(Math.min(...times)).toBeLessThan(150);
+    const r = bizlang(['--version'], { cwd: root });
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.status).toBe(0);
   });
 
   it('should check files, print plain text when piped, and exit 1 on an error message', () => {
