@@ -48,7 +48,7 @@ describe('bin/bizlang.js', () => {
     const root = makeTree();
     const r = bizlang(['--version'], { cwd: root });
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
   });
 
   it('should check files, print plain text when piped, and exit 1 on an error message', () => {
