@@ -64,6 +64,7 @@ export async function runBatch(input: BatchInput, log: BatchLog): Promise<FileRe
       continue;
     }
     if (outcome.result.skipped) log.notice(`${outcome.file}: skipped: ${outcome.result.skipped}`);
+    for (const notice of outcome.result.notices ?? []) log.notice(`${outcome.file}: ${notice}`);
     reports.push({ file: outcome.file, abs: outcome.abs, result: outcome.result });
   }
   return reports;
