@@ -16,18 +16,17 @@ export interface Defused {
 /** Container depth a line opens: block quote markers, list markers and indentation. */
 function lineDepth(line: string): number {
   let depth = 0;
-  let i = 0;
-  let spaces = 0;
-  while (i < line.length) {
+  let indent = 0;
+  for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (c === ' ') spaces++;
-    else if (c === '\t') spaces += 4;
-    else if (c === '>') depth++;
+    if (c === ' ' || c === '\t') {
+      // indentation before the first marker nests lists (about two columns a level)
+      if (depth === 0) indent += c === '\t' ? 4 : 1;
+    } else if (c === '>') depth++;
     else if ((c === '-' || c === '*' || c === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t')) depth++;
     else break;
-    i++;
   }
-  return depth + Math.floor(spaces / 2);
+  return depth + Math.floor(indent / 2);
 }
 
 /** Makes a block safe to parse, or says why it must be skipped. */
