@@ -11,12 +11,11 @@ import { t } from './l10n.js';
 /** The code actions for the diagnostics of `record` that touch `range`. */
 export function buildCodeActions(record: LintRecord, uri: vscode.Uri, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
-  const wanted = new Set<number>();
+  const wanted: number[] = [];
   record.diagnostics.forEach((d, i) => {
-    if (d.range.intersection(range) !== undefined) wanted.add(i);
+    if (d.range.intersection(range) !== undefined) wanted.push(i);
   });
-  for (const plan of record.fixes) {
-    if (!wanted.has(plan.message)) continue;
+  for (const plan of wanted.flatMap((i) => record.fixes.forMessage(i))) {
     const action = new vscode.CodeAction(plan.title, vscode.CodeActionKind.QuickFix);
     const diagnostic = record.diagnostics[plan.message];
     if (diagnostic) action.diagnostics = [diagnostic];
@@ -86,7 +85,7 @@ export class FixProvider implements vscode.CodeActionProvider, vscode.HoverProvi
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (!doc) return false;
     const record = this.linter.records.get(uri);
-    const plan = record?.fixes.find((f) => f.id === fixId);
+    const plan = record?.fixes.get(fixId);
     const refusal = fixRefusal(version, record?.version, doc.version) ?? (plan ? undefined : 'missing');
     if (refusal || !plan) {
       void vscode.window.showWarningMessage(

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Analyzer, type AnalyzeResult } from '../core/index.js';
 import type { ConfigStore, LoadedConfig } from './configStore.js';
 import { SETTINGS, SLICE_MS } from './constants.js';
-import { isLintable, mergeOptions, normalizeSettings, optionsKey, planFixes, toDiagnosticData, type FixPlan, type Settings } from './mapping.js';
+import { FixTable, isLintable, mergeOptions, normalizeSettings, optionsKey, toDiagnosticData, type Settings } from './mapping.js';
 import { t } from './l10n.js';
 
 /** One analysed version of one document: what the diagnostics, fixes, hover and report show. */
@@ -17,7 +17,8 @@ export interface LintRecord {
   text: string;
   result: AnalyzeResult;
   diagnostics: vscode.Diagnostic[];
-  fixes: FixPlan[];
+  /** Quick fixes for this version, built per finding when first asked for. */
+  fixes: FixTable;
   config: LoadedConfig;
 }
 
@@ -155,7 +156,7 @@ export class Linter implements vscode.Disposable {
       if (!result || !current() || doc.version !== version) return undefined;
       if (result.skipped) this.log.info(`${vscode.workspace.asRelativePath(doc.uri, true)}: ${result.skipped}`);
       const diagnostics = result.messages.map((m) => toDiagnostic(toDiagnosticData(m)));
-      const record: LintRecord = { uri: key, version, text, result, diagnostics, fixes: planFixes(text, result.messages, t), config };
+      const record: LintRecord = { uri: key, version, text, result, diagnostics, fixes: new FixTable(text, result.messages, t), config };
       this.records.set(key, record);
       this.collection.set(doc.uri, diagnostics);
       this.linted.fire({ uri: key, record });

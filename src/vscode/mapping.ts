@@ -218,9 +218,34 @@ export interface FixPlan {
   preferred?: boolean;
 }
 
-/** Builds the edit that inserts `<!-- bizlang-disable-next-line rule -->` above a line. */
-export function disableLineEdit(text: string, line: number, rule: RuleId): PlannedEdit {
-  const starts = lineStarts(text);
+/** Offsets where each line starts (CRLF, CR and LF end a line, as in VS Code and the core). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Offset of the line break ending the line that starts at `start` (or the text's end). */
+function lineEnd(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/**
+ * Builds the edit that inserts `<!-- bizlang-disable-next-line rule -->` above a 1-based line,
+ * with the line's indentation. Pass `starts` (from lineStarts) when calling it many times.
+ */
+export function disableLineEdit(text: string, line: number, rule: RuleId, starts: number[] = lineStarts(text)): PlannedEdit {
   const idx = Math.max(0, Math.min(line - 1, starts.length - 1));
   const start = starts[idx]!;
   const lineText = text.slice(start, lineEnd(text, start));
@@ -237,26 +262,9 @@ export function disableLineEdit(text: string, line: number, rule: RuleId): Plann
       return { offset: prevStart, endOffset: prevStart + prev.length, text: replacement, snippet: false };
     }
   }
-  const nl = /\r\n/.test(text) ? '\r\n' : /\r/.test(text) && !/\n/.test(text) ? '\r' : '\n';
+  const br = idx > 0 ? text.slice(lineEnd(text, starts[idx - 1]!), start) : idx + 1 < starts.length ? text.slice(lineEnd(text, start), starts[idx + 1]) : '';
+  const nl = br || '\n';
   return { offset: start, endOffset: start, text: `${indent}<!-- bizlang-disable-next-line ${rule} -->${nl}`, snippet: false };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-function lineEnd(text: string, start: number): number {
-  const m = /[\r\n]/.exec(text.slice(start));
-  return m ? start + m.index : text.length;
 }
 
 /** A snippet edit for one core suggestion. */
@@ -265,27 +273,58 @@ export function suggestionEdit(s: Suggestion): PlannedEdit {
 }
 
 /**
- * Every fix of an analysed document, in menu order per message: one per core suggestion (the
- * first preferred), then "Disable <rule> for this line", then "Learn more about <rule>". Titles
- * are exact and stable (end-to-end tests select them by text).
+ * The fixes of one analysed document version, computed per message on first use (a large
+ * document can have thousands of findings; nothing is built until a quick fix menu asks). Per
+ * message, in menu order: one per core suggestion (the first preferred), then "Disable <rule> for
+ * this line", then "Learn more about <rule>". Titles are exact and stable (end-to-end tests
+ * select them by text). Ids are `<message index>.<kind>`.
  */
-export function planFixes(text: string, messages: Message[], t: Translate = formatMessage): FixPlan[] {
-  const out: FixPlan[] = [];
-  messages.forEach((m, i) => {
-    m.suggestions.forEach((s, j) => {
-      out.push({ id: `${i}.s${j}`, kind: 'suggestion', title: s.title, ruleId: m.ruleId, message: i, edit: suggestionEdit(s), preferred: j === 0 });
-    });
-    out.push({
+export class FixTable {
+  private starts: number[] | undefined;
+  private readonly cache = new Map<number, FixPlan[]>();
+
+  constructor(
+    readonly text: string,
+    readonly messages: readonly Message[],
+    private readonly t: Translate = formatMessage,
+  ) {}
+
+  forMessage(i: number): FixPlan[] {
+    let plans = this.cache.get(i);
+    if (plans) return plans;
+    const m = this.messages[i];
+    if (!m) return [];
+    plans = m.suggestions.map((s, j) => ({ id: `${i}.s${j}`, kind: 'suggestion' as const, title: s.title, ruleId: m.ruleId, message: i, edit: suggestionEdit(s), preferred: j === 0 }));
+    this.starts ??= lineStarts(this.text);
+    plans.push({
       id: `${i}.d`,
       kind: 'disable',
-      title: t('Disable {0} for this line', m.ruleId),
+      title: this.t('Disable {0} for this line', m.ruleId),
       ruleId: m.ruleId,
       message: i,
-      edit: disableLineEdit(text, m.line, m.ruleId),
+      edit: disableLineEdit(this.text, m.line, m.ruleId, this.starts),
     });
-    out.push({ id: `${i}.l`, kind: 'learn', title: t('Learn more about {0}', m.ruleId), ruleId: m.ruleId, message: i, url: m.url });
-  });
-  return out;
+    plans.push({ id: `${i}.l`, kind: 'learn', title: this.t('Learn more about {0}', m.ruleId), ruleId: m.ruleId, message: i, url: m.url });
+    this.cache.set(i, plans);
+    return plans;
+  }
+
+  /** A fix by id, or undefined. */
+  get(id: string): FixPlan | undefined {
+    const m = /^(\d+)\.(?:s\d+|d|l)$/.exec(id);
+    if (!m) return undefined;
+    return this.forMessage(Number(m[1])).find((f) => f.id === id);
+  }
+
+  /** Every fix, in message order. */
+  all(): FixPlan[] {
+    return this.messages.flatMap((_, i) => this.forMessage(i));
+  }
+}
+
+/** Every fix of an analysed document (see FixTable). */
+export function planFixes(text: string, messages: Message[], t: Translate = formatMessage): FixPlan[] {
+  return new FixTable(text, messages, t).all();
 }
 
 /** True when ranges [a, b) and [c, d) touch (an empty request range inside or at an edge counts). */

@@ -131,6 +131,8 @@ describe('diagnostics', () => {
     };
     setTimeout(tick, 0);
     const rec = await linter.lint(asDoc(doc));
+    // The stretch from the last tick to here (publishing the result) counts too.
+    maxGap = Math.max(maxGap, performance.now() - last);
     running = false;
     expect(rec?.result.messages.length).toBeGreaterThan(1000);
     expect(ticks).toBeGreaterThan(10);
@@ -194,7 +196,7 @@ describe('quick fixes', () => {
     expect(actions[0]!.isPreferred).toBe(true);
     expect(actions[0]!.kind).toBe(mock.CodeActionKind.QuickFix);
     expect(actions[0]!.diagnostics?.[0]?.message).toBe('Technical value claim with no business consequence');
-    expect(actions[0]!.command).toEqual({ command: COMMANDS.applyFix, title: actions[0]!.title, arguments: ['file:///ws/doc.md', 1, rec.fixes.find((f) => f.title === actions[0]!.title)!.id] });
+    expect(actions[0]!.command).toEqual({ command: COMMANDS.applyFix, title: actions[0]!.title, arguments: ['file:///ws/doc.md', 1, rec.fixes.all().find((f) => f.title === actions[0]!.title)!.id] });
     expect(actions[4]!.command).toEqual({ command: COMMANDS.openRuleDoc, title: 'Learn more about tech-value', arguments: ['https://github.com/bizlang/bizlang/blob/main/docs/rules.md#tech-value'] });
     // The provider refuses other kinds (e.g. source.fixAll).
     const ctx = { only: mock.CodeActionKind.SourceFixAll, diagnostics: [], triggerKind: 1 } as unknown as vscode.CodeActionContext;
@@ -205,7 +207,7 @@ describe('quick fixes', () => {
     const { linter, fixes } = setup();
     const doc = open('file:///ws/doc.md', EN);
     const rec = (await linter.lint(asDoc(doc)))!;
-    const plan = rec.fixes.find((f) => f.title === 'Add business impact: user wait, conversion')!;
+    const plan = rec.fixes.all().find((f) => f.title === 'Add business impact: user wait, conversion')!;
     expect(await fixes.applyFix('file:///ws/doc.md', 1, plan.id)).toBe(true);
     const edit = mock.calls.appliedEdits[0]!;
     const edits = edit.get(doc.uri);
@@ -222,7 +224,7 @@ describe('quick fixes', () => {
     const { linter, fixes } = setup();
     const doc = open('file:///ws/doc.md', EN);
     const rec = (await linter.lint(asDoc(doc)))!;
-    const plan = rec.fixes.find((f) => f.title === 'Insert Business Value Map section')!;
+    const plan = rec.fixes.all().find((f) => f.title === 'Insert Business Value Map section')!;
     expect(await fixes.applyFix('file:///ws/doc.md', 1, plan.id)).toBe(true);
     const e = mock.calls.appliedEdits[0]!.get(doc.uri)[0] as mock.SnippetTextEdit;
     expect(e.snippet.value).toContain('## Business Value Map');
@@ -233,7 +235,7 @@ describe('quick fixes', () => {
     const { linter, fixes } = setup();
     const doc = open('file:///ws/doc.md', EN);
     const rec = (await linter.lint(asDoc(doc)))!;
-    const plan = rec.fixes.find((f) => f.title === 'Disable tech-value for this line')!;
+    const plan = rec.fixes.all().find((f) => f.title === 'Disable tech-value for this line')!;
     await fixes.applyFix('file:///ws/doc.md', 1, plan.id);
     const e = mock.calls.appliedEdits[0]!.get(doc.uri)[0] as mock.TextEdit;
     expect(e).toBeInstanceOf(mock.TextEdit);
@@ -245,7 +247,7 @@ describe('quick fixes', () => {
     const { linter, fixes } = setup();
     const doc = open('file:///ws/doc.md', EN);
     const rec = (await linter.lint(asDoc(doc)))!;
-    const plan = rec.fixes[0]!;
+    const plan = rec.fixes.all()[0]!;
     doc.setText(`Intro line.\n\n${EN}`);
     expect(await fixes.applyFix('file:///ws/doc.md', 1, plan.id)).toBe(false);
     expect(mock.calls.appliedEdits).toEqual([]);

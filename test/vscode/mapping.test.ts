@@ -7,6 +7,7 @@ import {
   disableLineEdit,
   escapeMarkdown,
   escapeSnippet,
+  FixTable,
   fixRefusal,
   globToRegExp,
   hoverMarkdown,
@@ -275,6 +276,26 @@ describe('fixes', () => {
     // Already disabled there: nothing to do.
     const same = disableLineEdit(text, 2, 'tech-value');
     expect(apply(text, same)).toBe(text);
+  });
+
+  test('fixes are built per finding on demand, cheaply, even in a document with thousands of findings', () => {
+    const para = 'We will reduce latency of the query service. This improves developer productivity for the payments team.';
+    const big = `# Big\n\n${Array.from({ length: 2000 }, (_, i) => `${para} Section ${i}.`).join('\n\n')}\n`;
+    const result = analyze(big);
+    expect(result.messages.length).toBeGreaterThan(2000);
+    const t0 = performance.now();
+    const table = new FixTable(big, result.messages);
+    const last = result.messages.length - 1;
+    const plans = table.forMessage(last);
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(plans.at(-2)!.title).toBe(`Disable ${result.messages[last]!.ruleId} for this line`);
+    expect(table.get(plans[0]!.id)).toBe(plans[0]);
+    expect(table.get('99999.d')).toBeUndefined();
+    expect(table.get('bogus')).toBeUndefined();
+    // Even building every fix stays linear (it was quadratic once).
+    const t1 = performance.now();
+    expect(table.all().length).toBeGreaterThan(result.messages.length * 2);
+    expect(performance.now() - t1).toBeLessThan(1000);
   });
 
   test('stale fixes are refused', () => {
