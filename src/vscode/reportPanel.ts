@@ -24,7 +24,8 @@ export class ReportPanel implements vscode.Disposable {
   ) {
     this.disposables.push(
       linter.onDidLint(({ uri, record }) => {
-        if (this.panel && this.followed?.toString() === uri) this.post(record);
+        // A hidden report catches up when it becomes visible (onDidChangeViewState).
+        if (this.panel?.visible && this.followed?.toString() === uri) this.post(record);
       }),
       vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => {

@@ -252,7 +252,7 @@ describe('quick fixes', () => {
     expect(await fixes.applyFix('file:///ws/doc.md', 1, plan.id)).toBe(false);
     expect(mock.calls.appliedEdits).toEqual([]);
     expect(mock.calls.warnings[0]).toMatch(/document changed since this fix was computed/);
-    await vi.waitFor(() => expect(linter.records.get('file:///ws/doc.md')?.version).toBe(2));
+    await vi.waitFor(() => expect(linter.records.get('file:///ws/doc.md')?.version).toBe(2), { timeout: 10_000 });
   });
 
   test('unknown fix ids and malformed arguments do nothing harmful', async () => {
@@ -290,7 +290,7 @@ describe('activation', () => {
     const context = { subscriptions: [] as Array<{ dispose(): void }>, extensionUri: mock.Uri.parse('file:///ext') };
     const api = activate(context as unknown as vscode.ExtensionContext);
     for (const id of Object.values(COMMANDS)) expect(mock.calls.commands.has(id)).toBe(true);
-    await vi.waitFor(() => expect(api.linter.records.get(doc.uri.toString())).toBeDefined());
+    await vi.waitFor(() => expect(api.linter.records.get(doc.uri.toString())).toBeDefined(), { timeout: 10_000 });
     expect(mock.calls.statusItems.map((s) => s.id)).toContain('bizlang.score');
     for (const d of context.subscriptions) d.dispose();
   });
@@ -305,7 +305,7 @@ describe('run mode', () => {
     doc.setText(EN.replace('query service', 'search service'));
     linter.changed(asDoc(doc));
     expect(linter.isBusy(doc.uri.toString())).toBe(true);
-    await vi.waitFor(() => expect(linter.records.get(doc.uri.toString())?.version).toBe(2));
+    await vi.waitFor(() => expect(linter.records.get(doc.uri.toString())?.version).toBe(2), { timeout: 10_000 });
   });
 
   test('onSave: an edit does not re-lint by itself', async () => {
@@ -369,5 +369,62 @@ describe('commands', () => {
     configs.invalidate();
     expect((await openConfiguration(configs, asDoc(doc)))?.toString()).toBe('file:///ws/docs/.bizlangrc.json');
     expect(mock.files.get('file:///ws/docs/.bizlangrc.json')).toBe('{}');
+  });
+});
+
+describe('score report panel', () => {
+  async function openReport() {
+    const { linter } = setup();
+    const doc = open('file:///ws/doc.md', EN);
+    await linter.lint(asDoc(doc));
+    const { ReportPanel } = await import('../../src/vscode/reportPanel.js');
+    const report = new ReportPanel(mock.Uri.parse('file:///ext') as unknown as vscode.Uri, linter, () => asDoc(doc));
+    report.show(asDoc(doc));
+    const panel = mock.window.panels.at(-1)!;
+    return { linter, doc, report, panel };
+  }
+
+  test('scripts enabled, resources only from media/, strict CSP, the model posted as JSON', async () => {
+    const { panel, doc } = await openReport();
+    const opts = panel.webview.options as { enableScripts: boolean; localResourceRoots: mock.Uri[]; enableCommandUris: boolean };
+    expect(opts.enableScripts).toBe(true);
+    expect(opts.enableCommandUris).toBe(false);
+    expect(opts.localResourceRoots.map((u) => u.toString())).toEqual(['file:///ext/media']);
+    expect(panel.webview.html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*script-src 'nonce-[A-Za-z0-9]{32}'/);
+    expect(panel.title).toBe('Bizlang Score: doc.md');
+    const update = panel.posted.at(-1) as { type: string; model: { doc: { uri: string; version: number }; total: number } };
+    expect(update.type).toBe('update');
+    expect(update.model.doc).toMatchObject({ uri: doc.uri.toString(), version: 1 });
+  });
+
+  test('reveal requests are validated: wrong document, out-of-range or malformed ones are ignored', async () => {
+    const { panel, doc, linter } = await openReport();
+    const uri = doc.uri.toString();
+    for (const bad of [
+      { type: 'reveal', uri: 'file:///ws/other.md', version: 1, offset: 0, endOffset: 3 },
+      { type: 'reveal', uri, version: 1, offset: 0, endOffset: EN.length + 1 },
+      { type: 'reveal', uri, version: 1, offset: 5, endOffset: 2 },
+      { type: 'run', command: 'workbench.action.terminal.new' },
+      'reveal',
+    ]) {
+      panel.receive(bad);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    expect(mock.window.shown).toEqual([]);
+    const tech = linter.records.get(uri)!.result.messages.find((m) => m.ruleId === 'tech-value')!;
+    panel.receive({ type: 'reveal', uri, version: 1, offset: tech.offset, endOffset: tech.endOffset });
+    await vi.waitFor(() => expect(mock.window.shown).toHaveLength(1), { timeout: 10_000 });
+    const options = mock.window.shown[0]!.options as { selection: mock.Range };
+    expect(options.selection).toEqual(new mock.Range(2, 0, 2, 44));
+  });
+
+  test('follows re-lints of its document', async () => {
+    const { panel, doc, linter } = await openReport();
+    const before = panel.posted.length;
+    doc.setText(`${EN}\nThis cuts onboarding time for new business lines from 10 days to 2 days.\n`);
+    await linter.lint(asDoc(doc));
+    const update = panel.posted.at(-1) as { model: { doc: { version: number } } };
+    expect(panel.posted.length).toBeGreaterThan(before);
+    expect(update.model.doc.version).toBe(2);
   });
 });

@@ -37,7 +37,7 @@ async function exercise(ext: ExtensionModule): Promise<void> {
   const context = { subscriptions: [] as Array<{ dispose(): void }>, extensionUri: mock.Uri.parse('file:///ext') };
   const api = ext.activate(context);
   for (const id of Object.values(COMMANDS)) expect(mock.calls.commands.has(id), id).toBe(true);
-  await vi.waitFor(() => expect(api.linter.records.has('file:///ws/doc.md')).toBe(true));
+  await vi.waitFor(() => expect(api.linter.records.has('file:///ws/doc.md')).toBe(true), { timeout: 10_000 });
   const diags = mock.calls.collections[0]!.get(doc.uri)!;
   expect(diags.map((d) => (d.code as { value: string }).value)).toContain('tech-value');
   for (const d of context.subscriptions) d.dispose();

@@ -318,6 +318,8 @@ export function resetMock(): void {
   workspace.workspaceFolders = undefined;
   window.activeTextEditor = undefined;
   window.visibleTextEditors = [];
+  window.panels.length = 0;
+  window.shown.length = 0;
 }
 
 const events = {
@@ -385,7 +387,53 @@ function logChannel() {
   return { info: push('info'), warn: push('warn'), error: push('error'), trace: push('trace'), debug: push('debug'), appendLine: push('line'), show() {}, dispose() {} };
 }
 
+/** A webview panel that records what the extension does with it; `receive` plays the page. */
+export class FakeWebviewPanel {
+  title: string;
+  visible = true;
+  iconPath: unknown;
+  readonly posted: unknown[] = [];
+  private readonly messageListeners = new EventEmitter<unknown>();
+  private readonly disposeListeners = new EventEmitter<void>();
+  private readonly viewStateListeners = new EventEmitter<unknown>();
+  readonly webview = {
+    html: '',
+    options: {} as Record<string, unknown>,
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    asWebviewUri: (uri: Uri) => Uri.parse(`https://file+.vscode-resource.vscode-cdn.net${uri.path}`),
+    postMessage: async (m: unknown) => {
+      this.posted.push(m);
+      return true;
+    },
+    onDidReceiveMessage: this.messageListeners.event,
+  };
+  constructor(
+    readonly viewType: string,
+    title: string,
+    readonly showOptions: unknown,
+    readonly options: Record<string, unknown>,
+  ) {
+    this.title = title;
+  }
+  onDidDispose = this.disposeListeners.event;
+  onDidChangeViewState = this.viewStateListeners.event;
+  reveal(): void {}
+  receive(message: unknown): void {
+    this.messageListeners.fire(message);
+  }
+  dispose(): void {
+    this.disposeListeners.fire();
+  }
+}
+
 export const window = {
+  panels: [] as FakeWebviewPanel[],
+  shown: [] as Array<{ doc: unknown; options: unknown }>,
+  createWebviewPanel(viewType: string, title: string, showOptions: unknown, options: Record<string, unknown>) {
+    const p = new FakeWebviewPanel(viewType, title, showOptions, options);
+    window.panels.push(p);
+    return p;
+  },
   activeTextEditor: undefined as unknown,
   visibleTextEditors: [] as unknown[],
   async showWarningMessage(message: string) {
@@ -406,7 +454,8 @@ export const window = {
   async withProgress<R>(_o: unknown, task: (p: { report(v: unknown): void }, token: { isCancellationRequested: boolean }) => Promise<R>) {
     return task({ report() {} }, { isCancellationRequested: false });
   },
-  async showTextDocument(doc: unknown) {
+  async showTextDocument(doc: unknown, options?: unknown) {
+    window.shown.push({ doc, options });
     return { document: doc, revealRange() {}, insertSnippet: async () => true };
   },
 };
