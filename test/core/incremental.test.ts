@@ -35,7 +35,7 @@ describe('incremental re-analysis', () => {
       ),
       { seed, numRuns: 60 },
     );
-  });
+  }, 120_000);
 
   it('should give the same result sliced and unsliced', async () => {
     const a = new Analyzer();
