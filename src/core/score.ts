@@ -30,8 +30,9 @@ const LEVEL_LABELS: Record<Level, Record<Lang, string>> = {
   L3: { en: 'business view', zh: '业务视野' },
 };
 
-function item(s: DocSentence, effect: ScoreItem['effect'], why: string): ScoreItem {
-  return { offset: s.offset, endOffset: s.endOffset, line: s.line, text: s.text, effect, why };
+function item(doc: DocSummary, s: DocSentence, effect: ScoreItem['effect'], why: string): ScoreItem {
+  // The source text, not the analysed text (which stands TECHTERM for inline code).
+  return { offset: s.offset, endOffset: s.endOffset, line: s.line, text: doc.text.slice(s.offset, s.endOffset), effect, why };
 }
 
 function component(id: ScoreComponentId, lang: Lang, ratio: number, detail: string, items: ScoreItem[]): ScoreComponent {
@@ -63,8 +64,8 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
         ? 'No value claims found: the doc never says what the work is worth.'
         : '没有找到价值表述：文档没有说明这项工作的价值。',
     [
-      ...tech.map((s) => item(s, 'cost', en ? 'technical value claim' : '技术价值表述')),
-      ...biz.map((s) => item(s, 'gain', en ? 'business claim' : '业务表述')),
+      ...tech.map((s) => item(doc, s, 'cost', en ? 'technical value claim' : '技术价值表述')),
+      ...biz.map((s) => item(doc, s, 'gain', en ? 'business claim' : '业务表述')),
     ],
   );
 
@@ -80,8 +81,8 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
         ? 'No business claims to quantify yet.'
         : '还没有可量化的业务表述。',
     [
-      ...vague.map((s) => item(s, 'cost', en ? 'no number' : '没有数字')),
-      ...quant.map((s) => item(s, 'gain', en ? 'quantified' : '已量化')),
+      ...vague.map((s) => item(doc, s, 'cost', en ? 'no number' : '没有数字')),
+      ...quant.map((s) => item(doc, s, 'gain', en ? 'quantified' : '已量化')),
     ],
   );
 
@@ -95,7 +96,7 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
     en
       ? `${named.length} value claim(s) name who benefits${mapNamed ? '; the Business Value Map names them too' : ''}.`
       : `${named.length} 条价值表述点明了受益方${mapNamed ? '；业务价值地图中也有说明' : ''}。`,
-    named.map((s) => item(s, 'gain', en ? 'names a beneficiary' : '点明受益方')),
+    named.map((s) => item(doc, s, 'gain', en ? 'names a beneficiary' : '点明受益方')),
   );
 
   const presentParts = VALUE_MAP_PARTS.filter((p) => map.present[p].found);
@@ -129,7 +130,7 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
     lang,
     1 - (placeholderCount * PLACEHOLDER_COST) / WEIGHTS.placeholders,
     en ? `${placeholderCount} unfilled placeholder(s), ${PLACEHOLDER_COST} points each.` : `${placeholderCount} 个未填占位符，每个扣 ${PLACEHOLDER_COST} 分。`,
-    withPlaceholders.map((s) => item(s, 'cost', en ? 'unfilled placeholder' : '未填占位符')),
+    withPlaceholders.map((s) => item(doc, s, 'cost', en ? 'unfilled placeholder' : '未填占位符')),
   );
 
   const components = { businessFraming: framing, quantified, beneficiaries, valueMap, placeholders };

@@ -71,7 +71,7 @@ describe('bizlang check: text format', () => {
     expect(messageLines.length).toBeGreaterThan(0);
     for (const line of messageLines) expect(line).toMatch(/^docs\/doc\.md:\d+:\d+ {2}(error|warning|info|hint) {2}\S.* {2}[a-z-]+$/);
     expect(messageLines.some((l) => /^docs\/doc\.md:3:1 {2}\w+ {2}.+ {2}tech-value$/.test(l))).toBe(true);
-    expect(messageLines.some((l) => /^docs\/doc\.md:5:\d+ {2}warning {2}.+ {2}unfilled-placeholder$/.test(l))).toBe(true);
+    expect(messageLines.some((l) => /^docs\/doc\.md:5:\d+ {2}info {2}.+ {2}unfilled-placeholder$/.test(l))).toBe(true);
     expect(lines.at(-1)).toMatch(/^\d+ problems \(.*\) in 1 file\. Score \d+\/100 \(L[23] .+\)\.$/);
   });
 
@@ -153,7 +153,7 @@ describe('bizlang check: JSON format', () => {
     const offset = source.indexOf('[X]');
     expect(placeholder).toMatchObject({
       ruleId: 'unfilled-placeholder',
-      severity: 'warning',
+      severity: 'info',
       line: 5,
       column: PLACEHOLDER.indexOf('[X]') + 1,
       endLine: 5,

@@ -41,7 +41,7 @@ describe('public API', () => {
         ],
         [
           "unfilled-placeholder",
-          "warning",
+          "info",
           "https://github.com/bizlang/bizlang/blob/main/docs/rules.md#unfilled-placeholder",
         ],
         [

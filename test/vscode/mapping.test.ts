@@ -166,7 +166,7 @@ describe('diagnostic mapping', () => {
     expect(d.message).toBe(tech.reason);
     expect(d.severity).toBe(2); // Information by default for sentence rules
     const placeholder = result.messages.find((m) => m.ruleId === 'unfilled-placeholder')!;
-    expect(toDiagnosticData(placeholder).severity).toBe(1);
+    expect(toDiagnosticData(placeholder).severity).toBe(2); // Information too: every sentence rule coaches by default
   });
 
   test('ranges are 0-based and point at exactly the flagged text (also with CRLF, astral chars, Chinese)', () => {

@@ -9,7 +9,7 @@ export const unfilledPlaceholder = defineSentenceRule(
       en: 'Placeholder not filled in yet',
       zh: '占位符尚未填写',
     },
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     scope: 'sentence',
   },
   (ctx) =>
