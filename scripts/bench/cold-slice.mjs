@@ -1,0 +1,18 @@
+// A fresh process's first analysis of a doc, as when the extension host opens a large document
+// first thing: load the core (timed), then `analyzeAsync` with the extension's slice length on a
+// new Analyzer, timing every synchronous stretch between yields.
+//   node cold-slice.mjs MANIFEST.json DOC.md
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { slicedRun } from './lib.mjs';
+
+const [manifestFile, doc] = process.argv.slice(2);
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+const text = readFileSync(doc, 'utf8');
+
+const l0 = performance.now();
+const { Analyzer } = await import(pathToFileURL(manifest.core).href);
+const loadMs = performance.now() - l0;
+
+const { result, ...run } = await slicedRun(new Analyzer(), text, manifest.sliceMs);
+process.stdout.write(`${JSON.stringify({ loadMs, messages: result.messages.length, ...run })}\n`);
