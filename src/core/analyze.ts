@@ -169,7 +169,11 @@ function emptyResult(language: Lang, skipped: string, lexicon: Lexicon): Analyze
  * parses the blocks that changed. Results are identical to a fresh `analyze`.
  */
 export class Analyzer {
+  /** Blocks of the last call that were looked up by text (the edited region, or all on the first call). */
   private cache = new Map<string, BlockAnalysis>();
+  /** The last text and its blocks by start offset, to reuse untouched blocks without hashing them. */
+  private prevText: string | null = null;
+  private prevByStart = new Map<number, { end: number; result: BlockAnalysis }>();
   private readonly lexicon: Lexicon;
   private readonly forced: Lang | undefined;
 
@@ -220,9 +224,23 @@ export class Analyzer {
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const blocks = splitBlocks(text, bom);
     const next = new Map<string, BlockAnalysis>();
+    const nextByStart = new Map<number, { end: number; result: BlockAnalysis }>();
+    // The edit, as a common prefix and suffix with the previous text: blocks wholly inside either
+    // are the same text as before (at the same, or a shifted, offset) and need no lookup by text.
+    const prev = this.prevText;
+    let prefix = 0;
+    let suffix = 0;
+    const delta = prev === null ? 0 : text.length - prev.length;
+    if (prev !== null) {
+      const limit = Math.min(prev.length, text.length);
+      while (prefix < limit && prev.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+      while (suffix < limit - prefix && prev.charCodeAt(prev.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    }
+    let work = 0;
     const lines = new LineIndex(text);
-    const sentences: Array<BlockSentence & { base: number }> = [];
-    const findings: RawFinding[] = [];
+    // Block results with their base offsets, in document order: (result, base) pairs. Absolute
+    // positions are materialised once, in the final objects, never copied per block.
+    const placed: Array<BlockAnalysis | number> = [];
     const directives: Directive[] = [];
     const headings: DocHeading[] = [];
     let sentenceCount = 0;
@@ -230,64 +248,84 @@ export class Analyzer {
     const chars = { en: 0, zh: 0 };
     for (const block of blocks) {
       if (block.kind !== 'markdown') continue;
-      const source = text.slice(block.start, block.end);
-      let result = next.get(source) ?? this.cache.get(source);
+      let result: BlockAnalysis | undefined;
+      if (prev !== null) {
+        const len = block.end - block.start;
+        const old =
+          block.end <= prefix
+            ? this.prevByStart.get(block.start)
+            : block.start >= text.length - suffix
+              ? this.prevByStart.get(block.start - delta)
+              : undefined;
+        if (old && old.end - (block.end <= prefix ? block.start : block.start - delta) === len) result = old.result;
+      }
       if (!result) {
-        result = analyzeBlock(source, this.lexicon, this.forced);
+        const source = text.slice(block.start, block.end);
+        result = next.get(source) ?? this.cache.get(source);
+        if (!result) {
+          result = analyzeBlock(source, this.lexicon, this.forced);
+          work += 1000;
+        }
+        next.set(source, result);
+      }
+      nextByStart.set(block.start, { end: block.end, result });
+      work += result.sentences.length + result.findings.length;
+      if (work >= 1000) {
+        work = 0;
         yield;
       }
-      next.set(source, result);
       const base = block.start;
+      placed.push(result, base);
       sentenceCount += result.sentenceCount;
       chars.en += result.chars.en;
       chars.zh += result.chars.zh;
-      for (const s of result.sentences) sentences.push({ ...s, base });
-      for (const f of result.findings) {
-        findings.push({
-          ...f,
-          offset: f.offset + base,
-          endOffset: f.endOffset + base,
-          suggestions: f.suggestions.map((g) => ({ ...g, offset: g.offset + base, endOffset: g.endOffset + base })),
-        });
-      }
-      for (const n of result.notices) notices.push(`line ${lines.point(base).line + n.line - 1}: ${n.message}`);
-      for (const d of result.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
-      for (const h of result.headings) {
-        const end = h.end + base;
-        const lineNo = lines.point(end).line;
-        const lineEnd = lineNo < lines.lineCount ? lines.lineStart(lineNo + 1) : text.length;
-        headings.push({ offset: h.start + base, endOffset: end, lineEnd, text: h.text, depth: h.depth });
+      if (result.notices.length || result.directives.length || result.headings.length) {
+        for (const n of result.notices) notices.push(`line ${lines.point(base).line + n.line - 1}: ${n.message}`);
+        for (const d of result.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
+        for (const h of result.headings) {
+          const end = h.end + base;
+          const lineNo = lines.point(end).line;
+          const lineEnd = lineNo < lines.lineCount ? lines.lineStart(lineNo + 1) : text.length;
+          headings.push({ offset: h.start + base, endOffset: end, lineEnd, text: h.text, depth: h.depth });
+        }
       }
     }
     this.cache = next;
+    this.prevText = text;
+    this.prevByStart = nextByStart;
 
     const suppress = new Suppressions(directives, lines, text.length);
-    const docSentences: DocSentence[] = sentences.map((s) => {
-      const offset = s.start + s.base;
-      const line = lines.point(offset).line;
-      return {
-        offset,
-        endOffset: s.end + s.base,
-        line,
-        text: s.text,
-        lang: s.lang,
-        facts: s.facts,
-        mapPart: s.mapPart,
-        suppressed: (rule: RuleId) => suppress.has(rule, offset, line),
-      };
-    });
+    const docSentences: DocSentence[] = [];
+    for (let i = 0; i < placed.length; i += 2) {
+      const result = placed[i] as BlockAnalysis;
+      const base = placed[i + 1] as number;
+      for (const s of result.sentences) {
+        const offset = s.start + base;
+        const line = lines.point(offset).line;
+        docSentences.push({
+          offset,
+          endOffset: s.end + base,
+          line,
+          text: s.text,
+          lang: s.lang,
+          facts: s.facts,
+          mapPart: s.mapPart,
+          suppressed: (rule: RuleId) => suppress.has(rule, offset, line),
+        });
+      }
+    }
     const language = this.forced ?? dominantLanguage(chars, text);
     const doc: DocSummary = { text, language, sentences: docSentences, headings, sentenceCount };
     const map = valueMapState(doc);
-    findings.push(...checkValueMap(doc, map));
-
     const messages: Message[] = [];
-    for (const f of findings) {
+    const emit = (f: RawFinding, base: number) => {
       const severity = this.severity(f.ruleId);
-      if (!severity) continue;
-      const start = lines.point(f.offset);
-      if (suppress.has(f.ruleId, f.offset, start.line)) continue;
-      const end = lines.point(f.endOffset);
+      if (!severity) return;
+      const offset = f.offset + base;
+      const endOffset = f.endOffset + base;
+      const start = lines.point(offset);
+      if (suppress.has(f.ruleId, offset, start.line)) return;
+      const end = lines.point(endOffset);
       messages.push({
         ruleId: f.ruleId,
         severity,
@@ -298,14 +336,19 @@ export class Analyzer {
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        offset: f.offset,
-        endOffset: f.endOffset,
-        actual: text.slice(f.offset, f.endOffset),
+        offset,
+        endOffset,
+        actual: text.slice(offset, endOffset),
         place: { start, end },
         lang: f.lang,
-        suggestions: f.suggestions,
+        suggestions: f.suggestions.map((g) => ({ ...g, offset: g.offset + base, endOffset: g.endOffset + base })),
       });
+    };
+    for (let i = 0; i < placed.length; i += 2) {
+      const base = placed[i + 1] as number;
+      for (const f of (placed[i] as BlockAnalysis).findings) emit(f, base);
     }
+    for (const f of checkValueMap(doc, map)) emit(f, 0);
     messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
     const result: AnalyzeResult = { language, messages, score: scoreDocument(doc, map) };
     if (notices.length) result.notices = notices;
