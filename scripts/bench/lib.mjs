@@ -163,8 +163,9 @@ export function totalBytes(files) {
 
 /**
  * Where one character can be typed inside a paragraph's prose (between two letters, or two Han
- * characters for 'zh'), in the middle half of the doc: one list of offsets per paragraph. `tree`
- * is the doc's mdast (from the floor parser).
+ * characters for 'zh'), in the middle half of the doc: one list of offsets per paragraph (a paragraph
+ * that is a lone link, as in a table of contents, is left out). `tree` is the doc's mdast (from the
+ * floor parser).
  */
 export function typingSpots(tree, text, lang) {
   const lo = text.length * 0.25;
@@ -174,7 +175,9 @@ export function typingSpots(tree, text, lang) {
     if (node.type === 'paragraph' && node.position) {
       const start = node.position.start.offset;
       const end = node.position.end.offset;
-      if (start >= lo && end <= hi) paragraphs.push([start, end]);
+      // A paragraph that is only a link is a table-of-contents entry, not prose one types into.
+      const linkOnly = node.children.length === 1 && node.children[0].type === 'link';
+      if (start >= lo && end <= hi && !linkOnly) paragraphs.push([start, end]);
       return;
     }
     if (node.type === 'code' || node.type === 'html') return;
