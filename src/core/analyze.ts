@@ -11,7 +11,7 @@ import { parseBlock, type Directive, type ParsedBlock, type ProseRun } from './m
 import { SENTENCE_RULES, defaultSeverity } from './rules/index.js';
 import type { RawFinding } from './rules/rule.js';
 import { ruleMeta } from './rules/index.js';
-import { checkValueMap, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary, type ValueMapPart } from './rules/value-map.js';
+import { checkValueMap, headingParts, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary, type ValueMapPart } from './rules/value-map.js';
 import { scoreDocument } from './score.js';
 import { detectLanguage, splitSentences } from './sentences.js';
 import type { Facts } from './classify.js';
@@ -35,6 +35,7 @@ interface BlockHeading {
   end: number;
   text: string;
   depth: number;
+  parts: ValueMapPart[];
 }
 
 /** Everything learned from one block; offsets are relative to the block's start. */
@@ -80,7 +81,8 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
   const out: BlockAnalysis = { notices: [], sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [] };
   for (const run of parsed.runs) {
     if (run.kind === 'heading') {
-      out.headings.push({ start: run.starts[0]!, end: run.ends[run.text.length - 1]!, text: run.text.trim(), depth: run.depth });
+      const headingText = run.text.trim();
+      out.headings.push({ start: run.starts[0]!, end: run.ends[run.text.length - 1]!, text: headingText, depth: run.depth, parts: headingParts(headingText) });
     }
     const lang = forced ?? detectLanguage(run.text);
     for (const span of splitSentences(run.text, lang)) {
@@ -233,7 +235,11 @@ export class Analyzer {
     const delta = prev === null ? 0 : text.length - prev.length;
     if (prev !== null) {
       const limit = Math.min(prev.length, text.length);
+      // Compare in chunks first (string equality is a memory compare), then character by character.
+      const CHUNK = 2048;
+      while (prefix + CHUNK <= limit && prev.slice(prefix, prefix + CHUNK) === text.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
       while (prefix < limit && prev.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+      while (suffix + CHUNK <= limit - prefix && prev.slice(prev.length - suffix - CHUNK, prev.length - suffix) === text.slice(text.length - suffix - CHUNK, text.length - suffix)) suffix += CHUNK;
       while (suffix < limit - prefix && prev.charCodeAt(prev.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
     }
     let work = 0;
@@ -286,7 +292,7 @@ export class Analyzer {
           const end = h.end + base;
           const lineNo = lines.point(end).line;
           const lineEnd = lineNo < lines.lineCount ? lines.lineStart(lineNo + 1) : text.length;
-          headings.push({ offset: h.start + base, endOffset: end, lineEnd, text: h.text, depth: h.depth });
+          headings.push({ offset: h.start + base, endOffset: end, lineEnd, text: h.text, depth: h.depth, parts: h.parts });
         }
       }
     }

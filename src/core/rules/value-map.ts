@@ -64,6 +64,8 @@ export interface DocHeading {
   lineEnd: number;
   text: string;
   depth: number;
+  /** The Value Map parts the heading names. */
+  parts: ValueMapPart[];
 }
 
 export interface DocSummary {
@@ -83,9 +85,14 @@ export interface ValueMapState {
   applies: boolean;
 }
 
-function headingHas(h: DocHeading, words: string[]): boolean {
-  const t = h.text.toLowerCase();
-  return words.some((w) => t.includes(w.toLowerCase()));
+const LOWER_KEYWORDS = Object.fromEntries(
+  VALUE_MAP_PARTS.map((p) => [p, [...KEYWORDS.en[p], ...KEYWORDS.zh[p]].map((w) => w.toLowerCase())]),
+) as Record<ValueMapPart, string[]>;
+
+/** The Value Map parts a heading names ("Who benefits", "业务价值"…); computed once per block. */
+export function headingParts(text: string): ValueMapPart[] {
+  const t = text.toLowerCase();
+  return VALUE_MAP_PARTS.filter((p) => LOWER_KEYWORDS[p].some((w) => t.includes(w)));
 }
 
 /** The Value Map part a sentence's leading label names ("Who benefits: …", "**关键痛点：**…"). */
@@ -94,7 +101,7 @@ export function valueMapLabel(sentence: string): ValueMapPart | null {
   if (!m) return null;
   const label = m[1]!.toLowerCase();
   for (const part of VALUE_MAP_PARTS) {
-    if ([...KEYWORDS.en[part], ...KEYWORDS.zh[part]].some((w) => label.includes(w.toLowerCase()))) return part;
+    if (LOWER_KEYWORDS[part].some((w) => label.includes(w))) return part;
   }
   return null;
 }
@@ -103,7 +110,7 @@ export function valueMapLabel(sentence: string): ValueMapPart | null {
 export function valueMapState(doc: DocSummary): ValueMapState {
   const present = {} as ValueMapState['present'];
   for (const part of VALUE_MAP_PARTS) {
-    const h = doc.headings.find((hd) => headingHas(hd, KEYWORDS.en[part]) || headingHas(hd, KEYWORDS.zh[part]));
+    const h = doc.headings.find((hd) => hd.parts.includes(part));
     const labelled = h ? undefined : doc.sentences.find((s) => s.mapPart === part);
     present[part] = h
       ? { found: true, where: h.text, offset: h.offset }
