@@ -311,8 +311,10 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
     return (prev !== undefined && techMods.has(prev)) || techMods.has(prev2);
   };
   const biz: Span[] = [];
+  // A one-word term glued into a hyphenated compound is another word ("whole-sale", "pod-deletion-cost").
+  const inCompound = (m: Match) => m.tokenEnd - m.tokenStart === 1 && (text[m.start - 1] === '-' || text[m.end] === '-');
   for (const m of of('businessOutcomes')) {
-    if (precededByTechModifier(m.tokenStart)) continue;
+    if (precededByTechModifier(m.tokenStart) || inCompound(m)) continue;
     biz.push({ start: m.start, end: m.end });
   }
   const money = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:k|m|bn)?\s?(?:usd|dollars|eur|euros|rmb|cny)\b/i.exec(text);
@@ -324,7 +326,9 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   tokens.forEach((t, i) => {
     const nextStem = tokens[i + 1]?.stem ?? '';
     const costNoun = /^(?:model|function|estimat|calculat|limit|budget|field|annotation|metric)/.test(nextStem);
-    if ((t.stem === 'cost' || t.stem === 'costly') && !costNoun && !precededByTechModifier(i) && !biz.some((b) => b.start <= t.start && t.end <= b.end)) {
+    // Bare "cost" is money only as the object of a cost verb ("reduce the cost", "saves costs").
+    const costVerbBefore = tokens.slice(Math.max(0, i - 4), i).some((w) => /^(?:reduc|lower|cut|sav|slash|halv|increas|rais|drive|control|contain)/.test(w.stem));
+    if ((t.stem === 'cost' || t.stem === 'costly') && costVerbBefore && !costNoun && !precededByTechModifier(i) && text[t.start - 1] !== '-' && text[t.end] !== '-' && !biz.some((b) => b.start <= t.start && t.end <= b.end)) {
       biz.push({ start: t.start, end: t.end });
     }
   });
@@ -334,7 +338,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   const peopleAt = of('people').map((p) => p.tokenStart);
   if (peopleAt.length > 0 && changeCue) {
     for (const m of of('businessNeedsPeople')) {
-      if (m.entry === 'cost' || m.entry === 'costs') continue;
+      if (m.entry === 'cost' || m.entry === 'costs' || inCompound(m)) continue;
       // "gave product developers faster access", "teams would have to wait": people near the word.
       if (!peopleAt.some((p) => Math.abs(p - m.tokenStart) <= 5)) continue;
       if (!biz.some((b) => b.start <= m.start && m.end <= b.end)) biz.push({ start: m.start, end: m.end });
@@ -604,7 +608,11 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     for (const m of of('businessNeedsPeople')) {
       if (m.start < claimFrom) continue;
       const clause = clauseOf(text, m.start);
-      const sameClausePeople = people.some((p) => p.start >= clause.start && p.end <= clause.end);
+      // Time is people's time only for the people who build and run things: "用户查询的耗时" is a
+      // query's latency, "研发同学的等待时间" is lost work.
+      if (techCost.some((t) => t.start <= m.start && m.end <= t.end)) continue;
+      const timeWord = m.entry === '耗时' || m.entry === '时间';
+      const sameClausePeople = people.some((p) => p.start >= clause.start && p.end <= clause.end && !(timeWord && /^(?:用户|客户)$/.test(p.entry)));
       if (sameClausePeople && !biz.some((b) => b.start <= m.start && m.end <= b.end)) biz.push({ start: m.start, end: m.end });
     }
     const lead = ZH_LEAD_TIME.exec(text);
