@@ -237,6 +237,8 @@ const NEGATION = new Set(['not', 'never', 'no', "n't", 'cannot', 'must', 'should
 function actsAsVerb(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]?.lower;
   if (prev && NOUN_BEFORE.has(prev)) return false;
+  // "UNLOCK STATS": a keyword in capitals is code, not a verb.
+  if (tokens[i]!.text.length > 1 && tokens[i]!.text === tokens[i]!.text.toUpperCase() && /[A-Z]/.test(tokens[i]!.text)) return false;
   // "the field being migrated", "when converted to", "newly created pods": participles, not claims.
   // "the infrastructure provided by sig-k8s-infra": a participle with its agent modifies a noun.
   if (/(?:ed|en)$/.test(tokens[i]!.lower) && /^(?:by|in|with|at)$/.test(tokens[i + 1]?.lower ?? '') && prev && !/^(?:was|were|been|is|are|be|we|they|i|you|he|she|it|and|then|also|finally|successfully)$/.test(prev)) return false;
@@ -667,7 +669,8 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
         else if (head.polarity === 'good') problemFrame = true;
         break;
       case 'keepVerbs':
-        if (anyGood || anyBad) weak ??= { span, why: 'keep+good' };
+        // "确保响应时间不受影响" keeps a bad thing at bay; "具有延迟" merely has one.
+        if (anyGood || (anyBad && !/^(?:具有|具备|拥有)$/.test(v.entry))) weak ??= { span, why: 'keep+good' };
         break;
       case 'buildVerbs':
         if (!background) strong ??= { span, why: 'build+tech' };
@@ -689,7 +692,8 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     }
   }
   if (!strong && quantified && terms.length > 0) {
-    const mv = /从\s*[^，,。；;]{0,3}\d[^，,。；;]{0,20}?(?:降|缩短|减少|提升|提高|增加|到|至)|(?:提升|提高|降低|缩短|减少|加快|快)了?\s*(?:约|近|超过)?\s*[\d.]+\s*(?:倍|%)|(?:以前|之前|原来)[^。]{0,30}?(?:现在|如今|改造后)/.exec(text.slice(claimFrom));
+    const metricText = text.slice(claimFrom).replace(/v?\d+(?:\.\d+){2,}/g, (m) => 'V'.repeat(m.length));
+    const mv = /从\s*[^，,。；;]{0,3}\d[^，,。；;]{0,20}?(?:降|缩短|减少|提升|提高|增加|到|至)|(?:提升|提高|降低|缩短|减少|加快|快)了?\s*(?:约|近|超过)?\s*[\d.]+\s*(?:倍|%)|(?:以前|之前|原来)[^。]{0,30}?(?:现在|如今|改造后)/.exec(metricText);
     if (mv) strong = { span: { start: claimFrom + mv.index, end: claimFrom + mv.index + mv[0].length }, why: 'tech-metric' };
   }
   if (leadIn && !strong) return other('lead-in');
