@@ -75,6 +75,18 @@ function leadInText(text: string): boolean {
   return /[:：]\s*$/.test(text);
 }
 
+/** The facts every judgment carries, whatever the label. */
+function baseFacts(text: string, lang: Lang, beneficiary: boolean) {
+  return {
+    lang,
+    quantified: hasQuantity(text, lang),
+    placeholders: placeholders(text),
+    domains: [] as DomainId[],
+    beneficiary,
+    insertAt: insertionPoint(text),
+  };
+}
+
 function isQuestion(text: string): boolean {
   return /[?？]\s*["”’)）]*$/.test(text);
 }
@@ -289,15 +301,8 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   const tokens = tokenize(text);
   const matches = lex.matchEnglish(tokens);
   const of = (cls: Match['cls']) => matches.filter((m) => m.cls === cls);
-  const quantified = hasQuantity(text, 'en');
-  const base = {
-    lang: 'en' as Lang,
-    quantified,
-    placeholders: placeholders(text),
-    domains: [] as DomainId[],
-    beneficiary: of('beneficiaries').length > 0,
-    insertAt: insertionPoint(text),
-  };
+  const base = baseFacts(text, 'en', of('beneficiaries').length > 0);
+  const quantified = base.quantified;
   const other = (why: string): Facts => ({ ...base, label: 'OTHER', trigger: null, biz: [], why });
   if (isQuestion(text)) return other('question');
   if (/^\s*[(（]/.test(text)) return other('parenthetical');
@@ -554,15 +559,8 @@ function stripListPrefix(text: string): number {
 function classifyChinese(text: string, lex: LangLexicon): Facts {
   const matches = lex.matchChinese(text);
   const of = (cls: Match['cls']) => matches.filter((m) => m.cls === cls);
-  const quantified = hasQuantity(text, 'zh');
-  const base = {
-    lang: 'zh' as Lang,
-    quantified,
-    placeholders: placeholders(text),
-    domains: [] as DomainId[],
-    beneficiary: of('beneficiaries').length > 0,
-    insertAt: insertionPoint(text),
-  };
+  const base = baseFacts(text, 'zh', of('beneficiaries').length > 0);
+  const quantified = base.quantified;
   const other = (why: string): Facts => ({ ...base, label: 'OTHER', trigger: null, biz: [], why });
   if (isQuestion(text)) return other('question');
   const bodyStart = stripListPrefix(text);

@@ -6,4 +6,5 @@ export { valueMapSection, VALUE_MAP_PARTS, PART_LABELS, type ValueMapPart } from
 export { WEIGHTS, L3_THRESHOLD } from './score.js';
 export { classifySentence, PLACEHOLDER, type Facts } from './classify.js';
 export { getLexicon } from './lexicon.js';
+export { LineIndex } from './lines.js';
 export type * from './types.js';

@@ -35,6 +35,11 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
   }
 
+  /** Offsets where each line starts. */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

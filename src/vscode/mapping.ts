@@ -1,7 +1,7 @@
 // The extension's logic as plain functions: no vscode import, so all of it is unit-tested without
 // an editor. The adapter (extension.ts and friends) only turns these plain shapes into vscode
 // objects. All judgment, suggestions and scores come from src/core.
-import { PLACEHOLDER, RULE_IDS } from '../core/index.js';
+import { LineIndex, PLACEHOLDER, RULE_IDS } from '../core/index.js';
 import type { AnalyzeOptions, Message, RuleId, Severity, SeveritySetting, Suggestion } from '../core/index.js';
 import type { BizlangConfig } from '../core/config.js';
 import { configToOptions } from '../core/config.js';
@@ -220,16 +220,7 @@ export interface FixPlan {
 
 /** Offsets where each line starts (CRLF, CR and LF end a line, as in VS Code and the core). */
 export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
+  return [...new LineIndex(text).lineStarts];
 }
 
 /** Offset of the line break ending the line that starts at `start` (or the text's end). */

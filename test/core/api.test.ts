@@ -10,6 +10,7 @@ describe('public API', () => {
         "DEFAULT_MAX_FILE_SIZE",
         "DOCS_URL",
         "L3_THRESHOLD",
+        "LineIndex",
         "PART_LABELS",
         "PLACEHOLDER",
         "RULES",
