@@ -46,7 +46,7 @@ function machine() {
   return { node: process.version, platform: `${platform()} ${arch()}`, cores: availableParallelism(), cpu: list[0]?.model?.trim() ?? '?', memGB: Math.round(totalmem() / 2 ** 30) };
 }
 
-/** Runs node with `argv`; resolves to its wall time, exit code, stdout, stderr and peak RSS (when rssHook). */
+/** Runs node with `argv`; resolves to its wall time, exit code, stdout, stderr, and with rssHook its peak RSS and CPU time. */
 function node(argv, { stdoutFile, rssHook = false, env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const rssFile = join(SCRATCH, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
@@ -67,11 +67,12 @@ function node(argv, { stdoutFile, rssHook = false, env = {} } = {}) {
       const wall = performance.now() - t0;
       if (typeof out === 'number') closeSync(out);
       let rss;
+      let cpu;
       if (rssHook && existsSync(rssFile)) {
-        rss = Number(readFileSync(rssFile, 'utf8'));
+        ({ maxRSS: rss, cpuMs: cpu } = JSON.parse(readFileSync(rssFile, 'utf8')));
         rmSync(rssFile, { force: true });
       }
-      resolve({ wall, code, stdout, stderr, rss });
+      resolve({ wall, code, stdout, stderr, rss, cpu });
     });
   });
 }
@@ -207,11 +208,11 @@ if (wants('batch')) {
           r = await node([here('batch-peer.mjs'), k === 'F' ? 'floor' : 'alex', listFile], { rssHook: true });
           if (r.code === 0) Object.assign(r, lastJson(r.stdout));
         }
-        say(`  ${k === 'B' ? 'bizlang check' : k === 'F' ? 'F (one thread)' : 'alex'}: ${(r.wall / 1000).toFixed(1)} s, peak RSS ${mb(r.rss ?? NaN)}${r.code ? ` (exit ${r.code})` : ''}`);
+        say(`  ${k === 'B' ? 'bizlang check' : k === 'F' ? 'F (one thread)' : 'alex'}: ${(r.wall / 1000).toFixed(1)} s wall, ${((r.cpu ?? NaN) / 1000).toFixed(1)} s CPU, peak RSS ${mb(r.rss ?? NaN)}${r.code ? ` (exit ${r.code})` : ''}`);
         runs[k].push(r);
       }
     }
-    const pack = (rs) => ({ runs: rs.length, wall: summary(rs.map((r) => r.wall)), rss: summary(rs.map((r) => r.rss ?? NaN)), exit: rs.map((r) => r.code), failures: rs[0]?.failures });
+    const pack = (rs) => ({ runs: rs.length, wall: summary(rs.map((r) => r.wall)), cpu: summary(rs.map((r) => r.cpu ?? NaN)), rss: summary(rs.map((r) => r.rss ?? NaN)), exit: rs.map((r) => r.code), failures: rs[0]?.failures });
     results.batch[corpus] = { files: files.length, bytes, checkedFiles, subset: plan.subset, B: pack(runs.B), F: pack(runs.F), A: pack(runs.A), cliStderrLines: runs.B[0]?.errors };
   }
 }
@@ -329,12 +330,14 @@ if (results.batch) {
       ratio(b.B.wall.median / b.F.wall.median),
       range(mapS(b.A.wall), 1),
       ratio(b.A.wall.median / b.B.wall.median),
+      `${ms(b.F.cpu.median / 1000, 1)} / ${ms(b.B.cpu.median / 1000, 1)} / ${ms(b.A.cpu.median / 1000, 1)}`,
       mb(b.B.rss.max),
       mb(b.F.rss.max),
       mb(b.A.rss.max),
     ]);
   }
-  lines.push(table(['corpus', 'files', 'size', 'F 1 thread', `bizlang check -j${m.cores}`, 'Biz/F', 'alex', 'alex/Biz', 'RSS Biz', 'RSS F', 'RSS alex'], rows));
+  lines.push(table(['corpus', 'files', 'size', 'F 1 thread', `bizlang check -j${m.cores}`, 'Biz/F', 'alex', 'alex/Biz', 'CPU s F/Biz/alex', 'RSS Biz', 'RSS F', 'RSS alex'], rows));
+  lines.push('  CPU: user+system of the whole process (all threads), median; the wall-time targets are judged on wall time.');
   lines.push('');
 }
 
