@@ -177,7 +177,7 @@ function probe(entry, tmp) {
 }
 
 /** Installs code-server into the cache (once) and returns its entry script. */
-export function ensureCodeServer() {
+export async function ensureCodeServer() {
   const dir = codeServerDir();
   const cached = verifiedEntry(dir);
   if (cached) return cached;
@@ -212,6 +212,7 @@ export function ensureCodeServer() {
 
   const entry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const version = probe(entry, tmp);
+  await probeStart(entry, join(tmp, 'start-probe'));
   rmSync(tmp, { recursive: true, force: true });
   writeFileSync(
     join(dir, '.bizlang-e2e-installed.json'),
@@ -219,6 +220,22 @@ export function ensureCodeServer() {
   );
   log(`code-server ${version} ready in ${Math.round((Date.now() - started) / 1000)} s`);
   return entry;
+}
+
+/** Starts the fresh install once (throw-away folders, 127.0.0.1) and waits for /healthz. */
+async function probeStart(entry, dir) {
+  const { prepareInstance, startCodeServer } = await import('./server.mjs');
+  const dirs = prepareInstance({ entry, dir, vsix: [] });
+  const ws = join(dir, 'ws');
+  mkdirSync(ws, { recursive: true });
+  const server = await startCodeServer({ entry, dirs, workspace: ws });
+  try {
+    const res = await fetch(`${server.url}/?folder=${encodeURIComponent(ws)}`, { signal: AbortSignal.timeout(15_000) });
+    const html = await res.text();
+    if (res.status !== 200 || !html.includes('workbench')) throw new Error(`code-server serves no workbench (HTTP ${res.status})`);
+  } finally {
+    await server.stop();
+  }
 }
 
 const helpCache = new Map();
@@ -234,16 +251,16 @@ function npmKnows(what) {
 }
 
 /** Everything: system packages, then code-server. Returns paths the runner needs. */
-export function ensureAll() {
+export async function ensureAll() {
   ensureSystemPackages();
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set BIZLANG_E2E_CHROMIUM)`);
-  const codeServer = ensureCodeServer();
+  const codeServer = await ensureCodeServer();
   return { chromium: CHROMIUM, codeServer };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const r = ensureAll();
+    const r = await ensureAll();
     log(`chromium: ${r.chromium}`);
     log(`code-server: ${r.codeServer}`);
   } catch (error) {

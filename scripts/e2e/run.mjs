@@ -206,7 +206,7 @@ async function main() {
   log(`Bizlang e2e: ${selected.length} scenario(s); screenshots and logs in ${relative(root, ARTIFACTS) || '.'}/`);
 
   let paths;
-  if (opts.install) paths = ensureAll();
+  if (opts.install) paths = await ensureAll();
   else {
     const { CHROMIUM, cacheRoot, CODE_SERVER_VERSION } = await import('./install.mjs');
     paths = { chromium: CHROMIUM, codeServer: join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };

@@ -37,10 +37,10 @@ function assertEqual(actual, expected, what) {
 
 const base = (rel) => rel.slice(rel.lastIndexOf('/') + 1);
 
-/** Opens a doc and waits until the extension's first findings are underlined. */
+/** Opens a doc and waits until the extension's findings are underlined (the first time includes activation). */
 async function openLinted(t, rel) {
   await t.wb.openFile(rel);
-  await t.page.locator('.editor-group-container.active .editor-instance .squiggly-info, .editor-group-container.active .editor-instance .squiggly-warning').first().waitFor();
+  await t.page.locator('.editor-group-container.active .editor-instance .squiggly-info, .editor-group-container.active .editor-instance .squiggly-warning').first().waitFor({ timeout: 45_000 });
 }
 
 /** A column inside a finding's range, away from its first character. */

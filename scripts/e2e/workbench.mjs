@@ -182,10 +182,16 @@ export class Workbench {
     await eventually(`the cursor status to read "${expected}"`, async () => (await this.selectionStatus()) === expected);
   }
 
-  /** Ctrl+S and wait for the tab to lose its dirty mark. */
+  /**
+   * Saves an edit: waits until the edit has reached the editor (the tab is dirty: edits from the
+   * extension host arrive asynchronously, and Ctrl+S before that saves nothing), presses Ctrl+S,
+   * and waits for the tab to lose its dirty mark.
+   */
   async save() {
+    const dirty = this.page.locator('.editor-group-container.active .tab.active.dirty');
+    await eventually('the edit to reach the editor (dirty tab)', async () => (await dirty.count()) > 0);
     await this.page.keyboard.press('Control+S');
-    await eventually('the editor to be saved', async () => (await this.page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0);
+    await eventually('the editor to be saved', async () => (await dirty.count()) === 0);
   }
 
   // -- Quick fixes ----------------------------------------------------------------------------------
@@ -241,10 +247,10 @@ export class Workbench {
       await p.keyboard.press('Control+Shift+M');
       await panel.waitFor({ state: 'visible' });
     }
-    const filter = p.locator('.panel .viewpane-filter input, .panel .markers-panel-action-filter input').first();
+    const filter = p.locator('.panel .viewpane-filter input[aria-label="Filter Problems"]');
     await filter.waitFor({ state: 'visible' });
     const glob = `**/${fileName}`;
-    if ((await filter.inputValue()) !== glob) await filter.fill(glob);
+    if ((await filter.inputValue()) !== glob) await setInputValue(filter, glob);
   }
 
   /** The Problems panel's marker rows for `fileName` (panel shown and filtered to it). */
@@ -324,6 +330,9 @@ export class Workbench {
 
   /** The visible text of the Output panel (Monaco renders spaces as no-break spaces). */
   async outputText() {
+    // The panel's filter box is one widget shared by its views: make sure the Output view's is empty.
+    const filter = this.page.locator('.panel .viewpane-filter input').first();
+    if (await filter.isVisible() && (await filter.inputValue())) await setInputValue(filter, '');
     const text = await this.page
       .locator('.panel .output-view .view-lines, .panel [id="workbench.panel.output"] .view-lines')
       .first()
@@ -350,6 +359,17 @@ export class Workbench {
     }
     await eventually('all editors to close', async () => (await p.locator('.editor-group-container .tabs-container .tab').count()) === 0, { timeout: 10_000 });
   }
+}
+
+/**
+ * Sets a workbench input box's value without focusing it (typing would move the focus from the
+ * editor, and the panel's filter box would keep it across views): its listeners see an input event.
+ */
+async function setInputValue(input, value) {
+  await input.evaluate((el, v) => {
+    el.value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
 }
 
 /** Row label kinds, read in the page by readLabels. */
