@@ -44,7 +44,11 @@ function parseArgs(argv) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const log = (msg) => process.stdout.write(`${msg}\n`);
+/** Set on SIGINT/SIGTERM/SIGHUP: the run stops quietly (what fails after that is teardown). */
+let interrupted = false;
+const log = (msg) => {
+  if (!interrupted) process.stdout.write(`${msg}\n`);
+};
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const slug = (s) =>
   s
@@ -54,8 +58,15 @@ const slug = (s) =>
     .slice(0, 70) || 'step';
 
 let browser;
+/** Temporary run folders (workspace, profiles), removed at exit unless --keep. */
+const runDirs = [];
 installCleanupHandlers(async () => {
+  interrupted = true;
   await browser?.close().catch(() => {});
+});
+process.on('exit', () => {
+  if (opts.keep) return;
+  for (const dir of runDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function build() {
@@ -112,6 +123,7 @@ async function runInstance(name, scenarios, runDir, codeServer, results, round) 
 
     let broken = false;
     for (const sc of scenarios) {
+      if (interrupted) break;
       const index = SCENARIOS.indexOf(sc) + 1;
       const shots = join(ARTIFACTS, round ? `round-${round}` : '', `${String(index).padStart(2, '0')}-${sc.id}`);
       rmSync(shots, { recursive: true, force: true });
@@ -222,7 +234,6 @@ async function main() {
   });
 
   const results = [];
-  const runDirs = [];
   try {
     for (let round = 1; round <= opts.repeat; round++) {
       const runDir = mkdtempSync(join(tmpdir(), 'bizlang-e2e-'));
