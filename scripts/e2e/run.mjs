@@ -227,9 +227,13 @@ async function main() {
   else if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing (run without --no-build)`);
 
   const { chromium } = await import('playwright-core');
+  // Chromium's crash reporter writes under $XDG_CONFIG_HOME: keep it out of $HOME.
+  const browserHome = mkdtempSync(join(tmpdir(), 'bizlang-e2e-browser-'));
+  runDirs.push(browserHome);
   browser = await chromium.launch({
     executablePath: paths.chromium,
     headless: true,
+    env: { ...process.env, XDG_CONFIG_HOME: join(browserHome, 'config'), XDG_CACHE_HOME: join(browserHome, 'cache') },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
 
