@@ -9,16 +9,20 @@ import { analyze, Analyzer, RULE_IDS, type AnalyzeOptions, type AnalyzeResult, t
 import { applyMutation, benchMutation, edit, markdownDoc, startingDoc } from './arbitraries.js';
 import { benchCorpus, BENCH_DIR } from './bench.js';
 import { checkDocument, checkResult, firstDifference } from './check.js';
-import { FULL, RUNS, runs, SEED } from './settings.js';
+import { FULL, PATH, RUNS, runs, SEED } from './settings.js';
 
 const corpus = benchCorpus();
 
 /** Runs a property with the fixed seed; on failure, says how to replay it. */
 async function check<T>(name: string, property: fc.IProperty<T> | fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
   try {
-    await fc.assert(property as fc.IAsyncProperty<T>, { seed: SEED, numRuns, endOnFailure: false });
+    await fc.assert(property as fc.IAsyncProperty<T>, { seed: SEED, numRuns, ...(PATH ? { path: PATH } : {}) });
   } catch (error) {
-    console.error(`[fuzz] property "${name}" failed with seed ${SEED} (${numRuns} runs). Replay: BIZLANG_FUZZ_SEED=${SEED} BIZLANG_FUZZ_RUNS=${RUNS} npx vitest run test/fuzz/invariants.test.ts`);
+    const path = /path: "?([\d:]+)"?/.exec(String((error as Error).message))?.[1];
+    console.error(
+      `[fuzz] property "${name}" failed with seed ${SEED} (${numRuns} runs). Replay the shrunk case: ` +
+        `BIZLANG_FUZZ_SEED=${SEED} BIZLANG_FUZZ_RUNS=${RUNS}${path ? ` BIZLANG_FUZZ_PATH=${path}` : ''} npx vitest run test/fuzz/invariants.test.ts -t "${name}"`,
+    );
     throw error;
   }
 }
@@ -57,16 +61,16 @@ const anyText = fc.oneof(
 
 describe(`core invariants (fast-check seed ${SEED}, base ${RUNS} runs)`, () => {
   it(`holds on Markdown generated from the grammar (seed ${SEED})`, async () => {
-    await check('grammar', fc.property(markdownDoc, (text) => void checkDocument(text, { maxSuggestions: FULL ? 40 : 8 })), runs(1));
+    await check('from the grammar', fc.property(markdownDoc, (text) => void checkDocument(text, { maxSuggestions: FULL ? 40 : 8 })), runs(1));
   }, TIMEOUT);
 
   it(`holds on Markdown character soup and arbitrary strings (seed ${SEED})`, async () => {
-    await check('soup', fc.property(fc.oneof(soup, anyText), (text) => void checkDocument(text, { maxSuggestions: FULL ? 40 : 8 })), runs(1));
+    await check('character soup', fc.property(fc.oneof(soup, anyText), (text) => void checkDocument(text, { maxSuggestions: FULL ? 40 : 8 })), runs(1));
   }, TIMEOUT);
 
   it(`holds with any options: language, severities, rules off, extra words, maxFileSize (seed ${SEED})`, async () => {
     await check(
-      'options',
+      'any options',
       fc.property(markdownDoc, options, (text, opts) => {
         const r = checkDocument(text, { options: opts, maxSuggestions: FULL ? 40 : 8 });
         if (opts.maxFileSize !== undefined && text.length > opts.maxFileSize) {
@@ -87,7 +91,7 @@ describe(`core invariants (fast-check seed ${SEED}, base ${RUNS} runs)`, () => {
   }, TIMEOUT);
 
   it.runIf(!!corpus)(`holds on real documents from ../shared/bench after random insert/delete/duplicate/splice (seed ${SEED})`, async () => {
-    await check('bench mutations', fc.property(benchMutation(corpus!), ({ text }) => void checkDocument(text, { maxSuggestions: 12 })), runs(0.5));
+    await check('real documents', fc.property(benchMutation(corpus!), ({ text }) => void checkDocument(text, { maxSuggestions: 12 })), runs(0.5));
   }, TIMEOUT);
 
   it.skipIf(!!corpus)(`mutations of real documents: SKIPPED, ${BENCH_DIR} is missing (clone ../shared beside the repository to run them)`, () => {
@@ -96,7 +100,7 @@ describe(`core invariants (fast-check seed ${SEED}, base ${RUNS} runs)`, () => {
 
   it(`incremental re-analysis after random edits equals a full analysis (seed ${SEED})`, async () => {
     await check(
-      'incremental',
+      'incremental re-analysis',
       fc.asyncProperty(startingDoc(corpus), fc.array(edit, { minLength: 1, maxLength: 10 }), fc.boolean(), async (doc, edits, useAsync) => {
         const inc = new Analyzer();
         let text = doc;

@@ -3,6 +3,7 @@
 //
 //   BIZLANG_FUZZ_SEED   fast-check seed (default fixed, so CI failures reproduce)
 //   BIZLANG_FUZZ_RUNS   base number of cases per property (default 200; test:fuzz 3000)
+//   BIZLANG_FUZZ_PATH   fast-check replay path printed with a failure (replays just that case)
 //   BIZLANG_FUZZ_FULL   "1": full-size pathological inputs and the full regex attack set
 
 export const DEFAULT_SEED = 20261122;
@@ -18,6 +19,7 @@ function intFromEnv(name: string, fallback: number): number {
 export const SEED = intFromEnv('BIZLANG_FUZZ_SEED', DEFAULT_SEED);
 export const RUNS = Math.max(1, intFromEnv('BIZLANG_FUZZ_RUNS', 200));
 export const FULL = process.env.BIZLANG_FUZZ_FULL === '1';
+export const PATH = process.env.BIZLANG_FUZZ_PATH || undefined;
 
 /** Runs for one property: the base count times its weight (cheaper properties run more cases). */
 export function runs(weight = 1): number {
