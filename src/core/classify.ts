@@ -41,11 +41,11 @@ export const PLACEHOLDER =
   /\[(?:[A-Z]\d?|[a-z][a-z /-]{1,30}|[\u4e00-\u9fff][\u4e00-\u9fff/、 ]{0,11})\]/g;
 
 const YEARS_VERSIONS =
-  /[#@]\w+|\b(?:1[89]\d\d|20\d\d)s?\b|\bv?\d+(?:\.\d+){1,3}\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b|^\s*\d+\s*[、.)）]/g;
+  /[#@]\w+|\b(?:1[89]\d\d|20\d\d)s?\b|(?<![\w.])v?\d+(?:\.\d+){1,3}\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b|^\s*\d+\s*[、.)）]/g;
 const EN_NUMBER_WORDS =
   /\b(?:half|halved|double[ds]?|tripled?|twofold|threefold|fourfold|tenfold|zero)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|many|a couple of|dozens of|hundreds of|thousands of|a|an)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|developers?|engineers?|people|times)\b|\bfrom\s+(?:\S+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+to\b|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:or|to)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b/i;
 const ZH_NUMBER_WORDS =
-  /一半|数倍|几十|上百|上千|上万|几百|零人工|[一二两三四五六七八九十百千万几]+\s*(?:个)?(?:秒|分钟|小时|天|周|个月|月|年|人天|人日|倍|成)|从\s*[\d一二两三四五六七八九十几数][^，,。；;]{0,16}?(?:降|缩短|减少|提升|提高|增加|到|至)/;
+  /一半|数倍|几十|上百|上千|上万|几百|零人工|(?<![一二两三四五六七八九十百千万几])[一二两三四五六七八九十百千万几]+\s*(?:个)?(?:秒|分钟|小时|天|周|个月|月|年|人天|人日|倍|成)|从\s*[\d一二两三四五六七八九十几数][^，,。；;]{0,16}?(?:降|缩短|减少|提升|提高|增加|到|至)/;
 
 /** True when the sentence carries a number that measures something (not a year or version). */
 export function hasQuantity(text: string, lang: Lang): boolean {
@@ -64,8 +64,9 @@ function placeholders(text: string): Span[] {
 }
 
 function insertionPoint(text: string): number {
-  const m = /[\s。．.!！;；:：,，、"”’'）)\]]*$/.exec(text);
-  let at = m ? m.index : text.length;
+  // Back over the trailing punctuation and spaces (by hand: a regex anchored at $ retries every start).
+  let at = text.length;
+  while (at > 0 && /[\s。．.!！;；:：,，、"”’'）)\]]/.test(text[at - 1]!)) at--;
   // Keep a closing quote or bracket that belongs to the sentence's last word inside.
   while (at < text.length && /["”’'）)\]]/.test(text[at]!)) at++;
   return at;
@@ -113,7 +114,12 @@ const IRREGULAR_PAST = new Set(['built', 'began', 'begun', 'chose', 'chosen', 'o
 
 type Polarity = 'good' | 'bad' | 'neutral';
 
-const GENERIC_TECH = /^(?:[A-Z]{2,}s?|[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|\w*\d\w*|\w+\.\w+|TECHTERM)$/;
+const GENERIC_TECH_SHAPE = /^(?:[A-Z]{2,}s?|[A-Z][a-z]+[A-Z]\w*|[a-z]+[A-Z]\w*|\w+\.\w+|TECHTERM)$/;
+
+/** Acronyms, camelCase, identifiers with digits or dots: technical names whatever the lexicon says. */
+function genericTech(word: string): boolean {
+  return GENERIC_TECH_SHAPE.test(word) || (/\d/.test(word) && /^\w+$/.test(word));
+}
 
 function boundaryBetween(text: string, a: Token, b: Token): boolean {
   return /[,;:()—–"“”]/.test(text.slice(a.end, b.start));
@@ -150,7 +156,7 @@ function englishTerms(tokens: Token[], matches: Match[]): Array<Term | undefined
     if (m.cls === 'techBad') put(m, 'bad');
   }
   tokens.forEach((t, i) => {
-    if (!at[i] && GENERIC_TECH.test(t.text) && !/^\d+$/.test(t.text)) {
+    if (!at[i] && genericTech(t.text) && !/^\d+$/.test(t.text)) {
       at[i] = { polarity: 'neutral', tokenStart: i, tokenEnd: i + 1, start: t.start, end: t.end };
     }
   });
@@ -294,7 +300,7 @@ function parenthesised(text: string, tokens: Token[]): boolean[] {
  * weeks or months (lead time, release frequency), and a share of people (users, customers). */
 const EN_BUSINESS_PATTERNS = [
   /\b(?:releases|deployments|deploys|launches)\b[^.;]{0,30}?\b(?:from|every|per|a|to)\s+(?:\S+\s+){0,2}?(?:days?|weeks?|months?|quarters?|years?)\b/i,
-  /(?:\d+(?:\.\d+)?\s*%|\b\d+\/\d+|\bhalf|\bmost|\bmajority)\s+of\s+(?:the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:users|customers|clients|developers|engineers|teams|patients|tenants|merchants)\b/i,
+  /(?:(?<![\d.])\d+(?:\.\d+)?\s*%|\b\d+\/\d+|\bhalf|\bmost|\bmajority)\s+of\s+(?:the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:users|customers|clients|developers|engineers|teams|patients|tenants|merchants)\b/i,
 ];
 
 function classifyEnglish(text: string, lex: LangLexicon): Facts {
@@ -324,7 +330,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
     if (precededByTechModifier(m.tokenStart) || inCompound(m)) continue;
     biz.push({ start: m.start, end: m.end });
   }
-  const money = /[$€£¥]\s?\d|\d[\d,.]*\s?(?:k|m|bn)?\s?(?:usd|dollars|eur|euros|rmb|cny)\b/i.exec(text);
+  const money = /[$€£¥]\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:k|m|bn)?\s?(?:usd|dollars|eur|euros|rmb|cny)\b/i.exec(text);
   if (money) biz.push({ start: money.index, end: money.index + money[0].length });
   for (const re of EN_BUSINESS_PATTERNS) {
     const m = re.exec(text);
@@ -502,7 +508,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   }
   // Metrics of a technical term that moved: "from 1% to 40%", "by half", "two- to threefold".
   if (!strong && quantified && problems === 0 && terms.some(Boolean)) {
-    const mv = /\bfrom\s+(?:\S+\s+){0,3}?[\d$~<>≈]\S*.{0,40}?\bto\s+(?:\S+\s+){0,2}?[\d$~<>≈]\S*|\bby\s+(?:half|\d[\d.,]*\s*%|\d+x)|\b\w+-?fold\b|\b\d+(?:\.\d+)?x\b|\bused to take\b.*\bnow\b|\bnow\s+(?:takes?|runs?|running|is|are)\b|\b(?:is|are|was|were)\s+(?:now\s+)?running\s+on\b/i.exec(text);
+    const mv = /\bfrom\s+(?:\S+\s+){0,3}?[\d$~<>≈]\S*.{0,40}?\bto\s+(?:\S+\s+){0,2}?[\d$~<>≈]\S*|\bby\s+(?:half|\d[\d.,]*\s*%|\d+x)|\b\w+-?fold\b|\b\d+(?:\.\d+)?x\b|\bused to take\b[\s\S]{0,200}?\bnow\b|\bnow\s+(?:takes?|runs?|running|is|are)\b|\b(?:is|are|was|were)\s+(?:now\s+)?running\s+on\b/i.exec(text);
     if (mv) strong = { span: { start: mv.index, end: mv.index + mv[0].length }, why: 'tech-metric' };
   }
   if (leadIn && !strong) return other('lead-in');
@@ -543,12 +549,19 @@ function chineseTerms(text: string, matches: Match[]): ZhTerm[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function clauseOf(text: string, at: number): Span {
-  let s = at;
-  while (s > 0 && !ZH_CLAUSE.test(text[s - 1]!)) s--;
-  let e = at;
-  while (e < text.length && !ZH_CLAUSE.test(text[e]!)) e++;
-  return { start: s, end: e };
+/** The clause (between clause punctuation) around each position, computed once per sentence. */
+function clauseTable(text: string): (at: number) => Span {
+  const bounds: Span[] = [];
+  const id = new Int32Array(text.length + 1);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    id[i] = bounds.length;
+    if (i === text.length || ZH_CLAUSE.test(text[i]!)) {
+      bounds.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return (at) => bounds[id[Math.min(Math.max(at, 0), text.length)]!]!;
 }
 
 function stripListPrefix(text: string): number {
@@ -558,6 +571,7 @@ function stripListPrefix(text: string): number {
 
 function classifyChinese(text: string, lex: LangLexicon): Facts {
   const matches = lex.matchChinese(text);
+  const clauseOf = clauseTable(text);
   const of = (cls: Match['cls']) => matches.filter((m) => m.cls === cls);
   const base = baseFacts(text, 'zh', of('beneficiaries').length > 0);
   const quantified = base.quantified;
@@ -607,7 +621,7 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     const people = of('people');
     for (const m of of('businessNeedsPeople')) {
       if (m.start < claimFrom) continue;
-      const clause = clauseOf(text, m.start);
+      const clause = clauseOf(m.start);
       // Time is people's time only for the people who build and run things: "用户查询的耗时" is a
       // query's latency, "研发同学的等待时间" is lost work.
       if (techCost.some((t) => t.start <= m.start && m.end <= t.end)) continue;
@@ -642,7 +656,7 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     if (terms.some((t) => t.start <= v.start && v.end <= t.end && (t.end - t.start) > (v.end - v.start))) continue;
     // "…的同步优化": a verb after 的 is a noun.
     if (text[v.start - 1] === '的') continue;
-    const clause = clauseOf(text, v.start);
+    const clause = clauseOf(v.start);
     const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end && !(t.start < v.end && v.start < t.end));
     const after = inClause.filter((t) => t.start >= v.end);
     const before = inClause.filter((t) => t.end <= v.start);
@@ -680,7 +694,7 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
   }
   for (const m of of('comparatives')) {
     if (m.start < claimFrom) continue;
-    const clause = clauseOf(text, m.start);
+    const clause = clauseOf(m.start);
     const simpler = /^[只仅无]需/.test(m.entry);
     // "只需/无需" is a simplification claim only against a before: "改造后…只需要…".
     if (simpler && !/改造后|升级后|迁移后|使用.{0,12}后|现在|如今|之后/.test(text)) continue;
@@ -690,8 +704,8 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
     }
   }
   if (!strong && quantified && terms.length > 0) {
-    const metricText = text.slice(claimFrom).replace(/v?\d+(?:\.\d+){2,}/g, (m) => 'V'.repeat(m.length));
-    const mv = /从\s*[^，,。；;]{0,3}\d[^，,。；;]{0,20}?(?:降|缩短|减少|提升|提高|增加|到|至)|(?:提升|提高|降低|缩短|减少|加快|快)了?\s*(?:约|近|超过)?\s*[\d.]+\s*(?:倍|%)|(?:以前|之前|原来)[^。]{0,30}?(?:现在|如今|改造后)/.exec(metricText);
+    const metricText = text.slice(claimFrom).replace(/(?<![\w.])v?\d+(?:\.\d+){2,}/g, (m) => 'V'.repeat(m.length));
+    const mv = /从\s*[^，,。；;]{0,3}\d[^，,。；;]{0,20}?(?:降|缩短|减少|提升|提高|增加|到|至)|(?:提升|提高|降低|缩短|减少|加快|快)了?\s*(?:(?:约|近|超过)\s*)?(?<![\d.])[\d.]+\s*(?:倍|%)|(?:以前|之前|原来)[^。]{0,30}?(?:现在|如今|改造后)/.exec(metricText);
     if (mv) strong = { span: { start: claimFrom + mv.index, end: claimFrom + mv.index + mv[0].length }, why: 'tech-metric' };
   }
   if (leadIn && !strong) return other('lead-in');
@@ -700,7 +714,14 @@ function classifyChinese(text: string, lex: LangLexicon): Facts {
   return other(problemFrame ? 'problem-statement' : background ? 'background' : 'no-claim');
 }
 
+/** Longer than any real sentence: not judged (its placeholders still count). Keeps every
+ * per-sentence pattern within a constant bound on hostile input. */
+export const MAX_SENTENCE = 2000;
+
 /** Judges one sentence. */
 export function classifySentence(text: string, lang: Lang, lexicon: Lexicon): Facts {
+  if (text.length > MAX_SENTENCE) {
+    return { lang, quantified: false, placeholders: placeholders(text), domains: [], beneficiary: false, insertAt: text.length, label: 'OTHER', trigger: null, biz: [], why: 'too-long' };
+  }
   return lang === 'zh' ? classifyChinese(text, lexicon.zh) : classifyEnglish(text, lexicon.en);
 }

@@ -5,7 +5,9 @@
 // MAX_NESTING containers is not parsed at all (the caller reports it).
 
 export const MAX_NESTING = 100;
-const RUN = /([*_~`[\]<>|\\])\1{63,}/g;
+const RUN = /([*_~`[\]<>|\\])\1{63,}|[*_~]{64,}|[@.]{64,}/g;
+/** More link labels than this in one block make micromark's label resolution super-linear. */
+const MAX_BRACKETS = 2000;
 
 export interface Defused {
   text: string;
@@ -24,6 +26,15 @@ function lineDepth(line: string): number {
       if (depth === 0) indent += c === '\t' ? 4 : 1;
     } else if (c === '>') depth++;
     else if ((c === '-' || c === '*' || c === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t')) depth++;
+    else if (c >= '0' && c <= '9') {
+      // ordered list marker: up to 9 digits, then . or ), then a space
+      let j = i;
+      while (j < line.length && j - i < 9 && line[j]! >= '0' && line[j]! <= '9') j++;
+      if ((line[j] === '.' || line[j] === ')') && (line[j + 1] === ' ' || line[j + 1] === '\t')) {
+        depth++;
+        i = j;
+      } else break;
+    }
     else break;
   }
   return depth + Math.floor(indent / 2);
@@ -39,6 +50,20 @@ export function defuse(block: string): Defused {
       text = text.replace(RUN, (m) => ' '.repeat(m.length));
     }
   }
+  // Past MAX_BRACKETS label openers, brackets are blanked (they would no longer be links).
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 91) brackets++;
+  if (brackets > MAX_BRACKETS) {
+    let seen = 0;
+    let cut = text.length;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 91 && ++seen > MAX_BRACKETS) {
+        cut = i;
+        break;
+      }
+    }
+    text = text.slice(0, cut) + text.slice(cut).replace(/[[\]]/g, ' ');
+  }
   // Only lines that start with a container marker or deep indentation can nest.
   let line = 1;
   let start = 0;
@@ -46,7 +71,7 @@ export function defuse(block: string): Defused {
     const c = i < text.length ? text.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
       const first = text.charCodeAt(start);
-      if (first === 62 || first === 32 || first === 9 || first === 45 || first === 42 || first === 43) {
+      if (first === 62 || first === 32 || first === 9 || first === 45 || first === 42 || first === 43 || (first >= 48 && first <= 57)) {
         const depth = lineDepth(text.slice(start, Math.min(i, start + 4 * MAX_NESTING + 8)));
         if (depth > MAX_NESTING) return { text, tooDeep: { line, depth } };
       }

@@ -24,6 +24,7 @@ export function detectLanguage(text: string): Lang {
 }
 
 const segmenters: Partial<Record<Lang, Intl.Segmenter>> = {};
+const WINDOW = 4000;
 
 function trimSpan(text: string, start: number, end: number, lang: Lang, out: SentenceSpan[]): void {
   while (start < end && /\s/.test(text[start]!)) start++;
@@ -36,6 +37,22 @@ export function splitSentences(text: string, forced?: Lang): SentenceSpan[] {
   const lang = forced ?? detectLanguage(text);
   const out: SentenceSpan[] = [];
   const segmenter = (segmenters[lang] ??= new Intl.Segmenter(lang, { granularity: 'sentence' }));
-  for (const seg of segmenter.segment(text)) trimSpan(text, seg.index, seg.index + seg.segment.length, lang, out);
+  // Intl.Segmenter grows super-linearly with the string: segment long paragraphs in windows cut
+  // after a sentence end (or a space) so no window exceeds WINDOW characters.
+  for (let from = 0; from < text.length; ) {
+    let to = text.length;
+    if (to - from > WINDOW) {
+      to = from + WINDOW;
+      const cut = Math.max(text.lastIndexOf('. ', to), text.lastIndexOf('。', to), text.lastIndexOf('! ', to), text.lastIndexOf('? ', to), text.lastIndexOf('！', to), text.lastIndexOf('？', to));
+      if (cut > from + WINDOW / 2) to = cut + 1;
+      else {
+        const space = text.lastIndexOf(' ', to);
+        if (space > from + WINDOW / 2) to = space + 1;
+      }
+    }
+    const piece = text.slice(from, to);
+    for (const seg of segmenter.segment(piece)) trimSpan(text, from + seg.index, from + seg.index + seg.segment.length, lang, out);
+    from = to;
+  }
   return out;
 }
