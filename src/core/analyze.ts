@@ -2,7 +2,7 @@
 // assemble: shift offsets, apply inline suppression and severities, run document rules, score.
 // A full analysis and an incremental one run the same code; the incremental analyzer only keeps
 // the per-block cache between calls, so its result is identical by construction.
-import { splitBlocks } from './blocks.js';
+import { scanBlocks, splitBlocks, type BlockRange } from './blocks.js';
 import { classifySentence } from './classify.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { LineIndex } from './lines.js';
@@ -176,6 +176,34 @@ export class Analyzer {
   /** The last text and its blocks by start offset, to reuse untouched blocks without hashing them. */
   private prevText: string | null = null;
   private prevByStart = new Map<number, { end: number; result: BlockAnalysis }>();
+  private prevBlocks: BlockRange[] | null = null;
+  private prevLines: LineIndex | null = null;
+
+  /** The blocks of `text`: the old ones before the edit, a rescan from the block holding it until
+   * the scan meets an old block start again, then the old ones after it, shifted. */
+  private blocksAfterEdit(text: string, prefix: number, suffix: number, delta: number): BlockRange[] {
+    const old = this.prevBlocks!;
+    // Keep blocks up to the last one followed by a block that starts inside the common prefix.
+    let restart = 0;
+    while (restart + 1 < old.length && old[restart + 1]!.start < prefix) restart++;
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    // Front matter is decided by a closing fence anywhere below: such documents are split anew.
+    if (restart === 0 || text.startsWith('---', bom) || text.startsWith('+++', bom)) return splitBlocks(text, bom);
+    const startsAt = new Map<number, number>();
+    for (let k = restart + 1; k < old.length; k++) startsAt.set(old[k]!.start, k);
+    const tailFrom = text.length - suffix;
+    const from = old[restart]!.start;
+    const { blocks, joinedAt } = scanBlocks(text, from, false, (p) => p >= tailFrom && startsAt.has(p - delta));
+    const out = old.slice(0, restart);
+    for (const b of blocks) out.push(b);
+    if (joinedAt >= 0) {
+      for (let k = startsAt.get(joinedAt - delta)!; k < old.length; k++) {
+        const b = old[k]!;
+        out.push({ start: b.start + delta, end: b.end + delta, kind: b.kind });
+      }
+    }
+    return out;
+  }
   private readonly lexicon: Lexicon;
   private readonly forced: Lang | undefined;
 
@@ -224,7 +252,6 @@ export class Analyzer {
       );
     }
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const blocks = splitBlocks(text, bom);
     const next = new Map<string, BlockAnalysis>();
     const nextByStart = new Map<number, { end: number; result: BlockAnalysis }>();
     // The edit, as a common prefix and suffix with the previous text: blocks wholly inside either
@@ -243,7 +270,9 @@ export class Analyzer {
       while (suffix < limit - prefix && prev.charCodeAt(prev.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
     }
     let work = 0;
-    const lines = new LineIndex(text);
+    const reuse = prev !== null && this.prevLines !== null && this.prevBlocks !== null && (bom === 0) === (prev.charCodeAt(0) !== 0xfeff);
+    const blocks = reuse ? this.blocksAfterEdit(text, prefix, suffix, delta) : splitBlocks(text, bom);
+    const lines = reuse ? LineIndex.afterEdit(this.prevLines!, text, prefix, suffix) : new LineIndex(text);
     // Block results with their base offsets, in document order: (result, base) pairs. Absolute
     // positions are materialised once, in the final objects, never copied per block.
     const placed: Array<BlockAnalysis | number> = [];
@@ -299,6 +328,8 @@ export class Analyzer {
     this.cache = next;
     this.prevText = text;
     this.prevByStart = nextByStart;
+    this.prevBlocks = blocks;
+    this.prevLines = lines;
 
     const suppress = new Suppressions(directives, lines, text.length);
     const docSentences: DocSentence[] = [];

@@ -74,23 +74,45 @@ function frontMatterEnd(text: string, from: number, starts: number[], ends: numb
  * line; blank lines between blocks belong to no block.
  */
 export function splitBlocks(text: string, from = 0): BlockRange[] {
-  const { starts, ends } = scanLines(text, from);
+  return scanBlocks(text, from, true).blocks;
+}
+
+/**
+ * The scan behind splitBlocks, resumable: it can start at any block start (the scanner's state is
+ * clean there) and stop at the first block start `join` accepts, returning that offset, so an
+ * editor can reuse the blocks before and after an edit.
+ */
+export function scanBlocks(
+  text: string,
+  from: number,
+  frontMatter: boolean,
+  join?: (blockStart: number) => boolean,
+): { blocks: BlockRange[]; joinedAt: number } {
   const blocks: BlockRange[] = [];
-  const lineCount = starts.length;
-  let k = 0;
-  const fmLines = frontMatterEnd(text, from, starts, ends);
-  if (fmLines > 0) {
-    blocks.push({ start: starts[0]!, end: ends[fmLines - 1]!, kind: 'frontmatter' });
-    k = fmLines;
+  const n = text.length;
+  let i = from;
+  if (frontMatter && (text.startsWith('---', from) || text.startsWith('+++', from))) {
+    const { starts, ends } = scanLines(text, from);
+    const fmLines = frontMatterEnd(text, from, starts, ends);
+    if (fmLines > 0) {
+      blocks.push({ start: starts[0]!, end: ends[fmLines - 1]!, kind: 'frontmatter' });
+      i = fmLines < starts.length ? starts[fmLines]! : ends[fmLines - 1]!;
+    }
   }
   let blockStart = -1;
   let lastNonBlankEnd = -1;
   let sawBlank = false;
   let fence: { char: string; len: number } | null = null;
   let htmlEnd: RegExp | null = null;
-  for (; k < lineCount; k++) {
-    const ls = starts[k]!;
-    const le = ends[k]!;
+  while (i < n) {
+    const ls = i;
+    let le = i;
+    while (le < n) {
+      const c = text.charCodeAt(le);
+      if (c === 10 || c === 13) break;
+      le++;
+    }
+    i = le < n && text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
     const blank = isBlank(text, ls, le);
     if (fence || htmlEnd) {
       // Inside a construct that swallows everything until its end marker.
@@ -110,17 +132,15 @@ export function splitBlocks(text: string, from = 0): BlockRange[] {
     }
     const c = text.charCodeAt(ls);
     const indented = c === 32 || c === 9;
-    if (blockStart < 0) {
-      blockStart = ls;
-    } else if (sawBlank && !indented) {
-      blocks.push({ start: blockStart, end: lastNonBlankEnd, kind: 'markdown' });
+    if (blockStart < 0 || (sawBlank && !indented)) {
+      if (blockStart >= 0) blocks.push({ start: blockStart, end: lastNonBlankEnd, kind: 'markdown' });
+      if (join && ls > from && join(ls)) return { blocks, joinedAt: ls };
       blockStart = ls;
     }
     sawBlank = false;
     lastNonBlankEnd = le;
     // Does this line open a construct that may contain blank or unindented lines?
-    const ch = text.charCodeAt(ls + (indented ? 0 : 0));
-    if (ch === 96 || ch === 126 || ch === 60 || indented) {
+    if (c === 96 || c === 126 || c === 60 || indented) {
       const line = text.slice(ls, le);
       const fm = FENCE_OPEN.exec(line);
       if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) {
@@ -138,5 +158,5 @@ export function splitBlocks(text: string, from = 0): BlockRange[] {
     }
   }
   if (blockStart >= 0) blocks.push({ start: blockStart, end: lastNonBlankEnd, kind: 'markdown' });
-  return blocks;
+  return { blocks, joinedAt: -1 };
 }
