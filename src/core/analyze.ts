@@ -2,7 +2,7 @@
 // assemble: shift offsets, apply inline suppression and severities, run document rules, score.
 // A full analysis and an incremental one run the same code; the incremental analyzer only keeps
 // the per-block cache between calls, so its result is identical by construction.
-import { scanBlocks, splitBlocks, type BlockRange } from './blocks.js';
+import { blockParts, scanBlocks, splitBlocks, type BlockRange } from './blocks.js';
 import { classifySentence } from './classify.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { LineIndex } from './lines.js';
@@ -281,47 +281,49 @@ export class Analyzer {
     let sentenceCount = 0;
     const notices: string[] = [];
     const chars = { en: 0, zh: 0 };
-    for (const block of blocks) {
-      if (block.kind !== 'markdown') continue;
-      let result: BlockAnalysis | undefined;
-      if (prev !== null) {
-        const len = block.end - block.start;
-        const old =
-          block.end <= prefix
-            ? this.prevByStart.get(block.start)
-            : block.start >= text.length - suffix
-              ? this.prevByStart.get(block.start - delta)
-              : undefined;
-        if (old && old.end - (block.end <= prefix ? block.start : block.start - delta) === len) result = old.result;
-      }
-      if (!result) {
-        const source = text.slice(block.start, block.end);
-        result = next.get(source) ?? this.cache.get(source);
-        if (!result) {
-          result = analyzeBlock(source, this.lexicon, this.forced);
-          work += 1000;
+    for (const whole of blocks) {
+      if (whole.kind !== 'markdown') continue;
+      for (const block of blockParts(text, whole.start, whole.end)) {
+        let result: BlockAnalysis | undefined;
+        if (prev !== null) {
+          const len = block.end - block.start;
+          const old =
+            block.end <= prefix
+              ? this.prevByStart.get(block.start)
+              : block.start >= text.length - suffix
+                ? this.prevByStart.get(block.start - delta)
+                : undefined;
+          if (old && old.end - (block.end <= prefix ? block.start : block.start - delta) === len) result = old.result;
         }
-        next.set(source, result);
-      }
-      nextByStart.set(block.start, { end: block.end, result });
-      work += result.sentences.length + result.findings.length;
-      if (work >= 1000) {
-        work = 0;
-        yield;
-      }
-      const base = block.start;
-      placed.push(result, base);
-      sentenceCount += result.sentenceCount;
-      chars.en += result.chars.en;
-      chars.zh += result.chars.zh;
-      if (result.notices.length || result.directives.length || result.headings.length) {
-        for (const n of result.notices) notices.push(`line ${lines.point(base).line + n.line - 1}: ${n.message}`);
-        for (const d of result.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
-        for (const h of result.headings) {
-          const end = h.end + base;
-          const lineNo = lines.point(end).line;
-          const lineEnd = lineNo < lines.lineCount ? lines.lineStart(lineNo + 1) : text.length;
-          headings.push({ offset: h.start + base, endOffset: end, lineEnd, text: h.text, depth: h.depth, parts: h.parts });
+        if (!result) {
+          const source = text.slice(block.start, block.end);
+          result = next.get(source) ?? this.cache.get(source);
+          if (!result) {
+            result = analyzeBlock(source, this.lexicon, this.forced);
+            work += 1000;
+          }
+          next.set(source, result);
+        }
+        nextByStart.set(block.start, { end: block.end, result });
+        work += result.sentences.length + result.findings.length;
+        if (work >= 1000) {
+          work = 0;
+          yield;
+        }
+        const base = block.start;
+        placed.push(result, base);
+        sentenceCount += result.sentenceCount;
+        chars.en += result.chars.en;
+        chars.zh += result.chars.zh;
+        if (result.notices.length || result.directives.length || result.headings.length) {
+          for (const n of result.notices) notices.push(`line ${lines.point(base).line + n.line - 1}: ${n.message}`);
+          for (const d of result.directives) directives.push({ ...d, start: d.start + base, end: d.end + base });
+          for (const h of result.headings) {
+            const end = h.end + base;
+            const lineNo = lines.point(end).line;
+            const lineEnd = lineNo < lines.lineCount ? lines.lineStart(lineNo + 1) : text.length;
+            headings.push({ offset: h.start + base, endOffset: end, lineEnd, text: h.text, depth: h.depth, parts: h.parts });
+          }
         }
       }
     }

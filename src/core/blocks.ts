@@ -160,3 +160,58 @@ export function scanBlocks(
   if (blockStart >= 0) blocks.push({ start: blockStart, end: lastNonBlankEnd, kind: 'markdown' });
   return { blocks, joinedAt: -1 };
 }
+
+/** Blocks longer than this are analysed in parts (micromark is super-linear on huge blocks). */
+export const MAX_BLOCK = 32_000;
+const PART = 16_000;
+
+/**
+ * Line-aligned parts of an oversized block: cut at unindented lines outside fenced code and HTML,
+ * once a part has PART characters, so a part never starts inside code. Deterministic from the
+ * block's own text, so parts cache like blocks.
+ */
+export function blockParts(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  if (end - start <= MAX_BLOCK) return [{ start, end }];
+  const parts: Array<{ start: number; end: number }> = [];
+  let partStart = start;
+  let fence: { char: string; len: number } | null = null;
+  let htmlEnd: RegExp | null = null;
+  let i = start;
+  let prevLineEnd = start;
+  while (i < end) {
+    const ls = i;
+    let le = i;
+    while (le < end) {
+      const c = text.charCodeAt(le);
+      if (c === 10 || c === 13) break;
+      le++;
+    }
+    i = le < end && text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+    const line = text.slice(ls, le);
+    if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = null;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = null;
+    } else {
+      const c = text.charCodeAt(ls);
+      if (ls - partStart >= PART && c !== 32 && c !== 9 && ls > partStart) {
+        parts.push({ start: partStart, end: prevLineEnd });
+        partStart = ls;
+      }
+      const fm = FENCE_OPEN.exec(line);
+      if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) fence = { char: fm[1]![0]!, len: fm[1]!.length };
+      else {
+        for (const [open, close] of HTML_END) {
+          if (open.test(line)) {
+            if (!close.test(line.replace(open, ''))) htmlEnd = close;
+            break;
+          }
+        }
+      }
+    }
+    prevLineEnd = le;
+  }
+  parts.push({ start: partStart, end });
+  return parts;
+}
