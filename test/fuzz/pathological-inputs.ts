@@ -88,6 +88,8 @@ export const FAMILIES = {
   lineEn: (n: number) => grow(n, (i) => `${EN_CLAIMS[i % EN_CLAIMS.length]!.slice(0, -1)} in zone ${tag(i)}. `),
   /** One line of Chinese prose with sentence ends. */
   lineZh: (n: number) => grow(n, (i) => `${ZH_CLAIMS[i % ZH_CLAIMS.length]!.slice(0, -1)}（${tag(i)}）。`),
+  /** One line of prose with inline markup: emphasis, code spans, comments, escapes, entities. */
+  lineInline: (n: number) => grow(n, (i) => `We improved *latency* of \`svc_${tag(i)}\` <!-- c --> \\* &amp; `),
   /** One line of words with no sentence end at all: one giant sentence. */
   lineNoStop: (n: number) => grow(n, (i) => `improved latency of ${tag(i)} `),
   /** List markers nested on one line: "- - - - … item". */
@@ -144,6 +146,7 @@ export const FULL_SIZES: Partial<Record<Family, number>> = {
   largeDoc: 5_000_000,
   lineEn: 1_000_000,
   lineZh: 1_000_000,
+  lineInline: 1_000_000,
   deepList: 20_005, // 10,000 levels of "- "
   deepOrdered: 30_005, // 10,000 levels of "1. "
   deepQuote: 20_005, // 10,000 levels of "> "
