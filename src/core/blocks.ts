@@ -165,6 +165,51 @@ export function scanBlocks(
 export const MAX_BLOCK = 32_000;
 const PART = 16_000;
 
+/** Lines longer than this are cut inside too (micromark's inline pass is super-linear on them). */
+const MAX_LINE = 32_000;
+/** How far past the wanted length a cut inside a line is looked for. */
+const CUT_WINDOW = 8_000;
+
+/** Characters after which a sentence ends (the cut comes after the following space, if any). */
+function isStop(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x3b;
+}
+
+/** A character no Markdown construct starts with, so a part may begin there. */
+function isPlainStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+/**
+ * A line that may be cut inside: paragraph or heading text, not indented code (4 columns or a
+ * tab), not a fence or HTML opener, not a table row (a pipe near its start).
+ */
+function isCuttableLine(line: string): boolean {
+  const head = line.slice(0, 200);
+  return !/^(?: {4}| {0,3}\t)/.test(head) && !head.includes('|') && !FENCE_OPEN.test(head) && !HTML_END.some(([open]) => open.test(head));
+}
+
+/**
+ * Where to cut a long line after `from`: the first sentence end followed by a plain letter, else
+ * the first space before a plain letter, within CUT_WINDOW; -1 when none, or when less than a
+ * part's length of the line would remain. Inline constructs (code, emphasis, links) that straddle
+ * a cut are read as two halves — a trade made only on lines of over 32,000 characters.
+ */
+function lineCut(text: string, from: number, lineEnd: number): number {
+  if (from + PART > lineEnd) return -1;
+  const limit = Math.min(lineEnd - PART, from + CUT_WINDOW);
+  let space = -1;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (!isPlainStart(c)) continue;
+    const p = text.charCodeAt(i - 1);
+    if (isStop(p) && p >= 0x3000) return i;
+    if (p === 32 && isStop(text.charCodeAt(i - 2))) return i;
+    if (p === 32 && space < 0) space = i;
+  }
+  return space;
+}
+
 /**
  * Line-aligned parts of an oversized block: cut at unindented lines outside fenced code and HTML,
  * once a part has PART characters, so a part never starts inside code. Deterministic from the
@@ -198,6 +243,15 @@ export function blockParts(text: string, start: number, end: number): Array<{ st
       if (ls - partStart >= PART && c !== 32 && c !== 9 && ls > partStart) {
         parts.push({ start: partStart, end: prevLineEnd });
         partStart = ls;
+      }
+      // A huge paragraph or heading line is cut inside too.
+      if (le - ls > MAX_LINE && isCuttableLine(line)) {
+        for (let cut = lineCut(text, Math.max(ls, partStart) + PART, le); cut > 0; cut = lineCut(text, cut + PART, le)) {
+          parts.push({ start: partStart, end: cut });
+          partStart = cut;
+        }
+        prevLineEnd = le;
+        continue;
       }
       const fm = FENCE_OPEN.exec(line);
       if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) fence = { char: fm[1]![0]!, len: fm[1]!.length };

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BLOCK, blockParts, splitBlocks } from '../../src/core/blocks.js';
+import { analyze } from '../../src/core/index.js';
+
+const claim = (i: number) => `We improved *latency* of \`svc_${i}\` <!-- c --> by caching. `;
+const longLine = (n: number) => {
+  let s = '';
+  for (let i = 0; s.length < n; i++) s += claim(i);
+  return s;
+};
+
+/** Parts are contiguous: each starts where the previous ended, or after its line break. */
+function expectCover(text: string, parts: Array<{ start: number; end: number }>, start: number, end: number) {
+  expect(parts[0]!.start).toBe(start);
+  expect(parts.at(-1)!.end).toBe(end);
+  for (let k = 1; k < parts.length; k++) {
+    const gap = text.slice(parts[k - 1]!.end, parts[k]!.start);
+    expect(gap).toMatch(/^(|\r?\n|\r)$/);
+  }
+}
+
+describe('splitBlocks', () => {
+  it('splits at blank lines before unindented lines, keeps fences and lists whole', () => {
+    const text = 'Para one.\n\n```\na\n\nb\n```\n\n- item\n\n  more\n\nLast.';
+    const blocks = splitBlocks(text).map((b) => text.slice(b.start, b.end));
+    expect(blocks).toEqual(['Para one.', '```\na\n\nb\n```', '- item\n\n  more', 'Last.']);
+  });
+});
+
+describe('blockParts', () => {
+  it('leaves a block up to MAX_BLOCK whole', () => {
+    const text = longLine(MAX_BLOCK - 100);
+    expect(blockParts(text, 0, text.length)).toEqual([{ start: 0, end: text.length }]);
+  });
+
+  it('cuts a huge paragraph line after sentence ends, before a plain letter', () => {
+    const text = longLine(200_000);
+    const parts = blockParts(text, 0, text.length);
+    expect(parts.length).toBeGreaterThan(5);
+    expectCover(text, parts, 0, text.length);
+    for (const p of parts.slice(1)) {
+      expect(text.slice(p.start - 2, p.start)).toBe('. ');
+      expect(text[p.start]).toMatch(/[A-Za-z]/);
+    }
+    // Every part is bounded, so the parser never sees one huge line.
+    for (const p of parts) expect(p.end - p.start).toBeLessThanOrEqual(MAX_BLOCK);
+  });
+
+  it('cuts Chinese lines after a full stop', () => {
+    let text = '';
+    for (let i = 0; text.length < 100_000; i++) text += `该平台统一了权限管理，第${i}个服务接入。`;
+    const parts = blockParts(text, 0, text.length);
+    expect(parts.length).toBeGreaterThan(2);
+    expectCover(text, parts, 0, text.length);
+    for (const p of parts.slice(1)) expect(text[p.start - 1]).toBe('。');
+  });
+
+  it('never cuts inside a table row, indented code or fenced code', () => {
+    const row = `| ${'a | '.repeat(20_000)}\n`;
+    const table = `| h |\n|---|\n${row}`;
+    expect(blockParts(table, 0, table.length)).toHaveLength(1);
+    const code = `    ${longLine(60_000)}`;
+    expect(blockParts(code, 0, code.length)).toHaveLength(1);
+    const fence = `\`\`\`\n${longLine(60_000)}\n\`\`\``;
+    expect(blockParts(fence, 0, fence.length)).toHaveLength(1);
+  });
+
+  it('analyses a huge line with the findings of its sentences', () => {
+    const text = longLine(100_000);
+    const result = analyze(text);
+    const sentences = text.split('. ').length - 1;
+    // The cut falls between sentences, so every sentence is judged once, like its neighbours.
+    const ids = result.messages.filter((m) => m.ruleId === 'tech-value');
+    expect(ids.length).toBe(sentences);
+    for (const m of ids) expect(text.slice(m.offset, m.endOffset)).toBe(m.actual);
+  });
+});
