@@ -246,7 +246,7 @@ export function blockParts(text: string, start: number, end: number): Array<{ st
       }
       // A huge paragraph or heading line is cut inside too.
       if (le - ls > MAX_LINE && isCuttableLine(line)) {
-        for (let cut = lineCut(text, Math.max(ls, partStart) + PART, le); cut > 0; cut = lineCut(text, cut + PART, le)) {
+        for (let cut = lineCut(text, Math.max(ls + 1, partStart + PART), le); cut > 0; cut = lineCut(text, cut + PART, le)) {
           parts.push({ start: partStart, end: cut });
           partStart = cut;
         }

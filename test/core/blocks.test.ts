@@ -46,6 +46,13 @@ describe('blockParts', () => {
     for (const p of parts) expect(p.end - p.start).toBeLessThanOrEqual(MAX_BLOCK);
   });
 
+  it('keeps parts bounded when a huge line follows other lines of the block', () => {
+    const text = `${'Some words here. '.repeat(600)}\n${longLine(100_000)}\nA last line.`;
+    const parts = blockParts(text, 0, text.length);
+    expectCover(text, parts, 0, text.length);
+    for (const p of parts) expect(p.end - p.start).toBeLessThanOrEqual(MAX_BLOCK);
+  });
+
   it('cuts Chinese lines after a full stop', () => {
     let text = '';
     for (let i = 0; text.length < 100_000; i++) text += `该平台统一了权限管理，第${i}个服务接入。`;
