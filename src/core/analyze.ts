@@ -322,7 +322,7 @@ export class Analyzer {
             const end = h.end + base;
             const lineNo = lines.point(end).line;
             const lineEnd = lineNo < lines.lineCount ? lines.lineStart(lineNo + 1) : text.length;
-            headings.push({ offset: h.start + base, endOffset: end, lineEnd, text: h.text, depth: h.depth, parts: h.parts });
+            headings.push({ offset: h.start + base, endOffset: end, line: lines.point(h.start + base).line, lineEnd, text: h.text, depth: h.depth, parts: h.parts });
           }
         }
       }

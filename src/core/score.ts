@@ -111,12 +111,11 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
       .filter((p) => map.present[p].offset !== undefined)
       .map((p) => {
         const at = map.present[p];
-        const s = counted.find((x) => x.offset === at.offset);
         return {
           offset: at.offset!,
-          endOffset: s ? s.endOffset : at.offset! + (at.where?.length ?? 0),
-          line: s ? s.line : 0,
-          text: at.where ?? '',
+          endOffset: at.endOffset!,
+          line: at.line!,
+          text: doc.text.slice(at.offset!, at.endOffset!),
           effect: 'gain' as const,
           why: PART_LABELS[p][lang],
         };

@@ -19,6 +19,22 @@ describe('score', () => {
     }
   });
 
+  it('should point Value Map items at the exact heading or sentence, also when a heading holds inline code', () => {
+    // Found by the long fuzz run: a heading's text has inline code as a longer opaque term, and
+    // the item's end was computed from that text instead of the source range.
+    const text = 'Intro.\n\n# Who benefits: `svc` and teams\n\nWe unified permission management across services.\n';
+    const r = analyze(text);
+    const items = r.score.components.valueMap.items;
+    expect(items.length).toBeGreaterThan(0);
+    for (const it of items) {
+      expect(it.endOffset).toBeLessThanOrEqual(text.length);
+      expect(it.text).toBe(text.slice(it.offset, it.endOffset));
+    }
+    const heading = items.find((i) => i.text.startsWith('Who benefits'))!;
+    expect(heading.text).toBe('Who benefits: `svc` and teams');
+    expect(heading.line).toBe(3);
+  });
+
   it('should rate a technical doc L2 and a business case L3', () => {
     expect(analyze(example('design-doc.en.md')).score.level).toBe('L2');
     expect(analyze(example('design-doc.zh.md')).score.level).toBe('L2');

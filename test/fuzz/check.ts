@@ -89,7 +89,11 @@ export function checkResult(text: string, r: AnalyzeResult): void {
   for (const c of Object.values(s.components)) {
     if (!(c.points >= 0 && c.points <= c.max)) fail(`score component ${c.id} points outside [0, max]`, { points: c.points, max: c.max });
     if (!(c.ratio >= 0 && c.ratio <= 1)) fail(`score component ${c.id} ratio outside [0, 1]`, c.ratio);
-    for (const item of c.items) checkRange(text, `score item of ${c.id}`, item.offset, item.endOffset, item);
+    for (const item of c.items) {
+      checkRange(text, `score item of ${c.id}`, item.offset, item.endOffset, item);
+      if (item.text !== text.slice(item.offset, item.endOffset)) fail(`score item of ${c.id}: text is not the source at its range`, item);
+      if (item.line !== lines.point(item.offset).line) fail(`score item of ${c.id}: line is not the line of its offset`, { item, want: lines.point(item.offset).line });
+    }
   }
 }
 

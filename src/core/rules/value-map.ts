@@ -60,6 +60,7 @@ export interface DocSentence {
 export interface DocHeading {
   offset: number;
   endOffset: number;
+  line: number;
   /** Offset just after the heading's line (including its line break). */
   lineEnd: number;
   text: string;
@@ -79,7 +80,8 @@ export interface DocSummary {
 }
 
 export interface ValueMapState {
-  present: Record<ValueMapPart, { found: boolean; where?: string; offset?: number }>;
+  /** Where each part was found: the heading or sentence that covers it (its exact source range). */
+  present: Record<ValueMapPart, { found: boolean; where?: string; offset?: number; endOffset?: number; line?: number }>;
   missing: ValueMapPart[];
   /** True when the doc makes value claims at all (otherwise the map is not asked for). */
   applies: boolean;
@@ -113,14 +115,14 @@ export function valueMapState(doc: DocSummary): ValueMapState {
     const h = doc.headings.find((hd) => hd.parts.includes(part));
     const labelled = h ? undefined : doc.sentences.find((s) => s.mapPart === part);
     present[part] = h
-      ? { found: true, where: h.text, offset: h.offset }
+      ? { found: true, where: h.text, offset: h.offset, endOffset: h.endOffset, line: h.line }
       : labelled
-        ? { found: true, where: labelled.text.slice(0, 80), offset: labelled.offset }
+        ? { found: true, where: labelled.text.slice(0, 80), offset: labelled.offset, endOffset: labelled.endOffset, line: labelled.line }
         : { found: false };
   }
   const claims = doc.sentences.filter((s) => s.facts.label !== 'OTHER');
   const mark = (part: ValueMapPart, s: DocSentence | undefined) => {
-    if (s && !present[part].found) present[part] = { found: true, where: s.text.slice(0, 80), offset: s.offset };
+    if (s && !present[part].found) present[part] = { found: true, where: s.text.slice(0, 80), offset: s.offset, endOffset: s.endOffset, line: s.line };
   };
   const biz = claims.filter((s) => s.facts.label === 'BIZ_QUANT' || s.facts.label === 'BIZ_VAGUE');
   mark('beneficiary', biz.find((s) => s.facts.beneficiary));
