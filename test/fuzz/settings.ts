@@ -2,7 +2,7 @@
 // `npm run test:fuzz` (vitest.fuzz.config.ts) sets more runs and the full pathological sizes.
 //
 //   BIZLANG_FUZZ_SEED   fast-check seed (default fixed, so CI failures reproduce)
-//   BIZLANG_FUZZ_RUNS   base number of cases per property (default 200; test:fuzz 3000)
+//   BIZLANG_FUZZ_RUNS   base number of cases per property (default 800; test:fuzz 3000)
 //   BIZLANG_FUZZ_PATH   fast-check replay path printed with a failure (replays just that case)
 //   BIZLANG_FUZZ_FULL   "1": full-size pathological inputs and the full regex attack set
 
@@ -17,7 +17,7 @@ function intFromEnv(name: string, fallback: number): number {
 }
 
 export const SEED = intFromEnv('BIZLANG_FUZZ_SEED', DEFAULT_SEED);
-export const RUNS = Math.max(1, intFromEnv('BIZLANG_FUZZ_RUNS', 200));
+export const RUNS = Math.max(1, intFromEnv('BIZLANG_FUZZ_RUNS', 800));
 export const FULL = process.env.BIZLANG_FUZZ_FULL === '1';
 export const PATH = process.env.BIZLANG_FUZZ_PATH || undefined;
 
