@@ -21,7 +21,7 @@ async function check<T>(name: string, property: fc.IProperty<T> | fc.IAsyncPrope
     const path = /path: "?([\d:]+)"?/.exec(String((error as Error).message))?.[1];
     console.error(
       `[fuzz] property "${name}" failed with seed ${SEED} (${numRuns} runs). Replay the shrunk case: ` +
-        `BIZLANG_FUZZ_SEED=${SEED} BIZLANG_FUZZ_RUNS=${RUNS}${path ? ` BIZLANG_FUZZ_PATH=${path}` : ''} npx vitest run test/fuzz/invariants.test.ts -t "${name}"`,
+        `BIZLANG_FUZZ_SEED=${SEED} BIZLANG_FUZZ_RUNS=${RUNS}${FULL ? ' BIZLANG_FUZZ_FULL=1' : ''}${path ? ` BIZLANG_FUZZ_PATH=${path}` : ''} npx vitest run test/fuzz/invariants.test.ts -t "${name}"`,
     );
     throw error;
   }
