@@ -2,6 +2,7 @@
 // vscode.workspace.fs; both hand the text here). Every problem names the field; the caller adds
 // the file name. The JSON schema in schema/bizlangrc.schema.json describes the same shape, and a
 // test keeps the two in step.
+import { compileGlob } from './glob.js';
 import { CONFIG_CLASS } from './lexicon.js';
 import { RULE_IDS } from './rules/index.js';
 import type { AnalyzeOptions, ExtraWords, Lang, RuleId, SeveritySetting, WordClass } from './types.js';
@@ -113,8 +114,13 @@ export function validateConfig(raw: unknown): ConfigResult {
     else {
       config.ignore = [];
       v.forEach((g, i) => {
-        if (typeof g === 'string' && g.trim()) config.ignore!.push(g);
-        else problems.push({ field: `ignore[${i}]`, message: 'must be a non-empty glob string' });
+        if (typeof g !== 'string' || !g.trim()) {
+          problems.push({ field: `ignore[${i}]`, message: 'must be a non-empty glob string' });
+          return;
+        }
+        const compiled = compileGlob(g.trim());
+        if ('error' in compiled) problems.push({ field: `ignore[${i}]`, message: `invalid glob ${JSON.stringify(g)}: ${compiled.error}` });
+        else config.ignore!.push(g);
       });
     }
   }

@@ -7,4 +7,5 @@ export { WEIGHTS, L3_THRESHOLD } from './score.js';
 export { classifySentence, PLACEHOLDER, type Facts } from './classify.js';
 export { getLexicon } from './lexicon.js';
 export { LineIndex } from './lines.js';
+export { compileGlob, compileGlobs, isIgnoredPath, matchGlob, type Glob } from './glob.js';
 export type * from './types.js';

@@ -3,8 +3,8 @@
 // the core's (parseConfig); this file only reads, caches and reports. The nearest file is used
 // alone: configs do not cascade.
 import { dirname, join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
 import { configToOptions, formatConfigProblems, parseConfig, type BizlangConfig } from '../core/config.js';
+import { compileGlobs, isIgnoredPath } from '../core/glob.js';
 import type { AnalyzeOptions } from '../core/index.js';
 import { describeFsError } from './io.js';
 import { displayPath, toPosix } from './paths.js';
@@ -31,22 +31,17 @@ export interface ConfigResolverOptions {
 }
 
 function resolved(path: string | undefined, config: BizlangConfig): ResolvedConfig {
-  const patterns = (config.ignore ?? []).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
-  if (!path || patterns.length === 0) return { path, config, options: configToOptions(config), ignores: () => false };
+  // The globs come from a workspace file: matched by the core's bounded matcher, never compiled
+  // to a regular expression.
+  const globs = compileGlobs(config.ignore ?? []);
+  if (!path || globs.length === 0) return { path, config, options: configToOptions(config), ignores: () => false };
   const base = dirname(path);
-  const match = picomatch(patterns, { dot: true });
   return {
     path,
     config,
     options: configToOptions(config),
     // A pattern that matches a directory excludes everything under it.
-    ignores(abs) {
-      const rel = toPosix(relative(base, abs));
-      if (rel.startsWith('../') || rel === '..') return false;
-      const parts = rel.split('/');
-      for (let i = 1; i <= parts.length; i++) if (match(parts.slice(0, i).join('/'))) return true;
-      return false;
-    },
+    ignores: (abs) => isIgnoredPath(toPosix(relative(base, abs)), globs),
   };
 }
 

@@ -1,7 +1,7 @@
 // The extension's logic as plain functions: no vscode import, so all of it is unit-tested without
 // an editor. The adapter (extension.ts and friends) only turns these plain shapes into vscode
 // objects. All judgment, suggestions and scores come from src/core.
-import { LineIndex, PLACEHOLDER, RULE_IDS } from '../core/index.js';
+import { compileGlobs, isIgnoredPath, LineIndex, PLACEHOLDER, RULE_IDS } from '../core/index.js';
 import type { AnalyzeOptions, Message, RuleId, Severity, SeveritySetting, Suggestion } from '../core/index.js';
 import type { BizlangConfig } from '../core/config.js';
 import { configToOptions } from '../core/config.js';
@@ -395,54 +395,14 @@ function trimSlash(p: string): string {
   return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
 }
 
-/** A glob (`*`, `**`, `?`, `{a,b}`, `[…]`) as a RegExp over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let depth = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slashAfter = glob[i + 2] === '/';
-        re += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      depth++;
-      re += '(?:';
-    } else if (c === '}' && depth > 0) {
-      depth--;
-      re += ')';
-    } else if (c === ',' && depth > 0) re += '|';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close > i + 1) {
-        re += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      } else re += '\\[';
-    } else re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
 /**
  * True when `relativePath` (from the config file's folder, `/`-separated) matches one of the
  * config's `ignore` globs, as the CLI decides it: globs are relative to the config's folder, and a
- * glob that matches a folder ignores everything under it.
+ * glob that matches a folder ignores everything under it. The globs come from the workspace, so
+ * the core matches them with bounded work, never as regular expressions.
  */
 export function isIgnored(relativePath: string, globs: string[]): boolean {
-  const patterns = globs
-    .map((g) => g.trim().replace(/^\.\//, '').replace(/\/+$/, ''))
-    .filter(Boolean)
-    .map(globToRegExp);
-  if (!patterns.length) return false;
-  const parts = relativePath.replace(/^\.\//, '').split('/');
-  for (let i = 1; i <= parts.length; i++) {
-    const prefix = parts.slice(0, i).join('/');
-    if (patterns.some((re) => re.test(prefix))) return true;
-  }
-  return false;
+  return isIgnoredPath(relativePath, compileGlobs(globs));
 }
 
 /** `path` relative to `dir` (both `/`-separated, `path` inside `dir`), or undefined. */

@@ -114,6 +114,8 @@ describe('bizlang check: faults', () => {
     [{ maxFileSize: '10' }, 'maxFileSize'],
     [{ maxFileSize: 1.5 }, 'maxFileSize'],
     [{ colour: true }, 'colour'],
+    [{ ignore: ['drafts', '[z-a]'] }, 'ignore[1]'],
+    [{ ignore: ['{a,b'] }, 'ignore[0]'],
   ])('should report a wrong value %j in the config by its field %s', async (config, field) => {
     const root = makeTree({ 'good.md': DOC, '.bizlangrc.json': JSON.stringify(config) });
     const r = await runCli(['check', '--format', 'json', 'good.md'], { cwd: root });
@@ -122,6 +124,17 @@ describe('bizlang check: faults', () => {
     expect(lines[0]!.startsWith(`.bizlangrc.json: ${field}: `)).toBe(true);
     expect(parseJson(r.stdout).map((f) => f.file)).toEqual(['good.md']);
     expect(r.code).toBe(2);
+  });
+
+  it('should not hang on a hostile ignore glob in a workspace config', async () => {
+    // Compiled to a regular expression (as glob libraries do), this pattern backtracks for minutes
+    // on the 40-character folder name; the core's matcher does bounded work (the test time limit
+    // is the guard).
+    const folder = 'a'.repeat(40);
+    const root = makeTree({ '.bizlangrc.json': JSON.stringify({ ignore: [`${'*a'.repeat(30)}b`, 'drafts'] }), [`${folder}/x.md`]: DOC, 'drafts/y.md': DOC });
+    const r = await runCli(['check', '--format', 'json', '.'], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(parseJson(r.stdout).map((f) => f.file)).toEqual([`${folder}/x.md`]);
   });
 
   it('should report each bad config once, however many files use it', async () => {
