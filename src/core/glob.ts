@@ -40,7 +40,7 @@ export function compileGlob(pattern: string): GlobResult {
   const alternatives: Segment[][] = [];
   for (const alt of expanded.list) {
     const segments: Segment[] = [];
-    for (const part of splitSegments(alt.replace(/^\.\//, '').replace(/\/+$/, ''))) {
+    for (const part of splitSegments(alt)) {
       if (part === '.') continue; // `./docs`, `docs/./a`: the folder itself
       if (part === '**') {
         if (segments.at(-1) !== 'globstar') segments.push('globstar');

@@ -19,8 +19,12 @@ describe('public API', () => {
         "WEIGHTS",
         "analyze",
         "classifySentence",
+        "compileGlob",
+        "compileGlobs",
         "defaultSeverity",
         "getLexicon",
+        "isIgnoredPath",
+        "matchGlob",
         "ruleMeta",
         "valueMapSection",
       ]
