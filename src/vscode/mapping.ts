@@ -245,7 +245,7 @@ export function disableLineEdit(text: string, line: number, rule: RuleId, starts
   if (idx > 0) {
     const prevStart = starts[idx - 1]!;
     const prev = text.slice(prevStart, lineEnd(text, prevStart));
-    const m = /^([ \t]*)<!--\s*bizlang-disable-next-line\b([^>]*?)\s*-->\s*$/.exec(prev);
+    const m = /^([ \t]*)<!--\s*bizlang-disable-next-line\b([^>]{0,300}?)\s*-->\s*$/.exec(prev);
     if (m) {
       const rules = m[2]!.split(/[\s,]+/).filter(Boolean);
       if (rules.length === 0 || rules.includes(rule)) return { offset: start, endOffset: start, text: '', snippet: false };
