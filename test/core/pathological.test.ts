@@ -329,9 +329,15 @@ describe('adversarial inputs through analyze() (CPU time at n vs 8n, allowed 20�
         // Was a bug (core, fixed, markdown.ts DIRECTIVE): as commentUnclosed above, with "--" before each opener.
       },
       {
+        // Sized so that n and 8n stay under the 32 K line cut (blocks.ts lineCut) in both modes:
+        // under it the blanked delimiters become leading spaces (indented code, nearly free); over
+        // it the second half is a paragraph of prose and spaces, analysed — linear, but a
+        // different path, so a growth check across the cut compares two different things. The
+        // case below checks the growth over the cut.
         name: 'nested emphasis',
         make: (n) => `${'*_'.repeat(n >> 2)}We improved latency${'_*'.repeat(n >> 2)}`,
-        n: 1000,
+        n: 3_900,
+        factor: 8,
         // Was a bug (core, fixed, parser defences): alternating delimiters ("*_*_*_…") are not a run of one
         // character, so defuse does not blank them, and micromark's resolveAllAttention is
         // quadratic in the number of delimiter sequences: 4,000 characters ≈ 0.14 s, 32,000 ≈ 13 s.
@@ -353,6 +359,13 @@ describe('adversarial inputs through analyze() (CPU time at n vs 8n, allowed 20�
         // Was a bug (core, fixed, parser defences): a paragraph of many bracketed placeholders ("[X] [N] days
         // [团队] " repeated) makes micromark's resolveAllText super-linear past ~100 K characters
         // (80 K ≈ 0.4 s, 160 K ≈ 4–7 s).
+      },
+      {
+        name: 'nested emphasis over the 32 K line cut',
+        make: (n) => `${'*_'.repeat(n >> 2)}We improved latency${'_*'.repeat(n >> 2)}`,
+        n: 40_000,
+        factor: 8,
+        slow: true,
       },
       { name: 'a long run of sentence ends', make: (n) => `We improved latency${'. '.repeat(n >> 1)}`, n: 4000 },
       { name: 'nested parentheses', make: (n) => `We improved ${'('.repeat(n >> 1)}latency${')'.repeat(n >> 1)}.`, n: 4000 },
