@@ -26,6 +26,43 @@ const HTML_END: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})\s*$/;
+
+/** A construct that swallows blank and unindented lines until its end marker. */
+type Swallower = { fence: string; len: number } | { htmlEnd: RegExp };
+
+/** The construct `line` opens and leaves open (fenced code, an HTML block of kinds 1–5), or null. */
+function opens(line: string): Swallower | null {
+  const fm = FENCE_OPEN.exec(line);
+  if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) return { fence: fm[1]![0]!, len: fm[1]!.length };
+  const html = HTML_END.find(([open]) => open.test(line));
+  // The end marker may sit on the opening line itself.
+  if (html && !html[1].test(line.replace(html[0], ''))) return { htmlEnd: html[1] };
+  return null;
+}
+
+/** True when `line` ends the construct. */
+function closes(open: Swallower, line: string): boolean {
+  if ('htmlEnd' in open) return open.htmlEnd.test(line);
+  const m = FENCE_CLOSE.exec(line);
+  return m !== null && m[1]![0] === open.fence && m[1]!.length >= open.len;
+}
+
+/** End of the line starting at `i` (before its line break), within `limit`. */
+function lineEnd(text: string, i: number, limit: number): number {
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/** Start of the line after one ending at `le` (past LF, CR or CRLF). */
+function nextLine(text: string, le: number, limit: number): number {
+  return le < limit && text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+}
+
 /** True for a line holding only spaces and tabs. */
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -42,17 +79,10 @@ function scanLines(text: string, from: number): { starts: number[]; ends: number
   let i = from;
   const n = text.length;
   while (i < n) {
+    const le = lineEnd(text, i, n);
     starts.push(i);
-    let j = i;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c === 10 || c === 13) break;
-      j++;
-    }
-    ends.push(j);
-    if (j < n && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j += 2;
-    else if (j < n) j += 1;
-    i = j;
+    ends.push(le);
+    i = nextLine(text, le, n);
   }
   return { starts, ends };
 }
@@ -102,27 +132,15 @@ export function scanBlocks(
   let blockStart = -1;
   let lastNonBlankEnd = -1;
   let sawBlank = false;
-  let fence: { char: string; len: number } | null = null;
-  let htmlEnd: RegExp | null = null;
+  let open: Swallower | null = null;
   while (i < n) {
     const ls = i;
-    let le = i;
-    while (le < n) {
-      const c = text.charCodeAt(le);
-      if (c === 10 || c === 13) break;
-      le++;
-    }
-    i = le < n && text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+    const le = lineEnd(text, i, n);
+    i = nextLine(text, le, n);
     const blank = isBlank(text, ls, le);
-    if (fence || htmlEnd) {
+    if (open) {
       // Inside a construct that swallows everything until its end marker.
-      const line = text.slice(ls, le);
-      if (fence) {
-        const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-        if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = null;
-      } else if (htmlEnd && htmlEnd.test(line)) {
-        htmlEnd = null;
-      }
+      if (closes(open, text.slice(ls, le))) open = null;
       if (!blank) lastNonBlankEnd = le;
       continue;
     }
@@ -140,22 +158,7 @@ export function scanBlocks(
     sawBlank = false;
     lastNonBlankEnd = le;
     // Does this line open a construct that may contain blank or unindented lines?
-    if (c === 96 || c === 126 || c === 60 || indented) {
-      const line = text.slice(ls, le);
-      const fm = FENCE_OPEN.exec(line);
-      if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) {
-        fence = { char: fm[1]![0]!, len: fm[1]!.length };
-        continue;
-      }
-      for (const [open, end] of HTML_END) {
-        if (open.test(line)) {
-          // The end marker may sit on the opening line itself.
-          const rest = line.replace(open, '');
-          if (!end.test(rest)) htmlEnd = end;
-          break;
-        }
-      }
-    }
+    if (c === 96 || c === 126 || c === 60 || indented) open = opens(text.slice(ls, le));
   }
   if (blockStart >= 0) blocks.push({ start: blockStart, end: lastNonBlankEnd, kind: 'markdown' });
   return { blocks, joinedAt: -1 };
@@ -219,25 +222,16 @@ export function blockParts(text: string, start: number, end: number): Array<{ st
   if (end - start <= MAX_BLOCK) return [{ start, end }];
   const parts: Array<{ start: number; end: number }> = [];
   let partStart = start;
-  let fence: { char: string; len: number } | null = null;
-  let htmlEnd: RegExp | null = null;
+  let open: Swallower | null = null;
   let i = start;
   let prevLineEnd = start;
   while (i < end) {
     const ls = i;
-    let le = i;
-    while (le < end) {
-      const c = text.charCodeAt(le);
-      if (c === 10 || c === 13) break;
-      le++;
-    }
-    i = le < end && text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+    const le = lineEnd(text, i, end);
+    i = nextLine(text, le, end);
     const line = text.slice(ls, le);
-    if (fence) {
-      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = null;
-    } else if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = null;
+    if (open) {
+      if (closes(open, line)) open = null;
     } else {
       const c = text.charCodeAt(ls);
       if (ls - partStart >= PART && c !== 32 && c !== 9 && ls > partStart) {
@@ -253,16 +247,7 @@ export function blockParts(text: string, start: number, end: number): Array<{ st
         prevLineEnd = le;
         continue;
       }
-      const fm = FENCE_OPEN.exec(line);
-      if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) fence = { char: fm[1]![0]!, len: fm[1]!.length };
-      else {
-        for (const [open, close] of HTML_END) {
-          if (open.test(line)) {
-            if (!close.test(line.replace(open, ''))) htmlEnd = close;
-            break;
-          }
-        }
-      }
+      open = opens(line);
     }
     prevLineEnd = le;
   }

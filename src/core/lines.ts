@@ -21,7 +21,7 @@ export class LineIndex {
     const old = prev.starts;
     const delta = text.length - prev.length;
     // Starts strictly before the prefix end depend only on unchanged text.
-    const keep = upperBound(old, prefix - 1);
+    const keep = lowerBound(old, prefix);
     const starts = old.slice(0, Math.max(1, keep));
     const from = starts[starts.length - 1]!;
     const tailFrom = text.length - suffix;
@@ -39,15 +39,9 @@ export class LineIndex {
 
   /** The point at a 0-based UTF-16 offset; column counts UTF-16 code units, 1-based. */
   point(offset: number): Point {
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - s[lo]! + 1, offset };
+    // The last line start at or before the offset (line 1 starts at 0, so there is one).
+    const k = Math.max(0, lowerBound(this.starts, offset + 1) - 1);
+    return { line: k + 1, column: offset - this.starts[k]! + 1, offset };
   }
 
   /** Offset of the start of a 1-based line. */
@@ -78,19 +72,7 @@ function scan(text: string, from: number, starts: number[], stop: (q: number) =>
   return starts;
 }
 
-/** Index of the first element > value. */
-function upperBound(a: number[], value: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element >= value. */
+/** Index of the first element >= value (offsets are integers: `lowerBound(a, v + 1)` is the first > v). */
 function lowerBound(a: number[], value: number): number {
   let lo = 0;
   let hi = a.length;
