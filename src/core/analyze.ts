@@ -273,9 +273,9 @@ export class Analyzer {
     const reuse = prev !== null && this.prevLines !== null && this.prevBlocks !== null && (bom === 0) === (prev.charCodeAt(0) !== 0xfeff);
     const blocks = reuse ? this.blocksAfterEdit(text, prefix, suffix, delta) : splitBlocks(text, bom);
     const lines = reuse ? LineIndex.afterEdit(this.prevLines!, text, prefix, suffix) : new LineIndex(text);
-    // Block results with their base offsets, in document order: (result, base) pairs. Absolute
-    // positions are materialised once, in the final objects, never copied per block.
-    const placed: Array<BlockAnalysis | number> = [];
+    // Block results with their base offsets, in document order. Absolute positions are
+    // materialised once, in the final objects, never copied per block.
+    const placed: Array<{ result: BlockAnalysis; base: number }> = [];
     const directives: Directive[] = [];
     const headings: DocHeading[] = [];
     let sentenceCount = 0;
@@ -284,17 +284,10 @@ export class Analyzer {
     for (const whole of blocks) {
       if (whole.kind !== 'markdown') continue;
       for (const block of blockParts(text, whole.start, whole.end)) {
-        let result: BlockAnalysis | undefined;
-        if (prev !== null) {
-          const len = block.end - block.start;
-          const old =
-            block.end <= prefix
-              ? this.prevByStart.get(block.start)
-              : block.start >= text.length - suffix
-                ? this.prevByStart.get(block.start - delta)
-                : undefined;
-          if (old && old.end - (block.end <= prefix ? block.start : block.start - delta) === len) result = old.result;
-        }
+        // Where this block stood in the previous text, if it lies wholly before or after the edit.
+        const oldStart = prev === null ? -1 : block.end <= prefix ? block.start : block.start >= text.length - suffix ? block.start - delta : -1;
+        const old = oldStart >= 0 ? this.prevByStart.get(oldStart) : undefined;
+        let result = old && old.end - oldStart === block.end - block.start ? old.result : undefined;
         if (!result) {
           const source = text.slice(block.start, block.end);
           result = next.get(source) ?? this.cache.get(source);
@@ -311,7 +304,7 @@ export class Analyzer {
           yield;
         }
         const base = block.start;
-        placed.push(result, base);
+        placed.push({ result, base });
         sentenceCount += result.sentenceCount;
         chars.en += result.chars.en;
         chars.zh += result.chars.zh;
@@ -335,9 +328,7 @@ export class Analyzer {
 
     const suppress = new Suppressions(directives, lines, text.length);
     const docSentences: DocSentence[] = [];
-    for (let i = 0; i < placed.length; i += 2) {
-      const result = placed[i] as BlockAnalysis;
-      const base = placed[i + 1] as number;
+    for (const { result, base } of placed) {
       for (const s of result.sentences) {
         const offset = s.start + base;
         const line = lines.point(offset).line;
@@ -383,10 +374,7 @@ export class Analyzer {
         suggestions: f.suggestions.map((g) => ({ ...g, offset: g.offset + base, endOffset: g.endOffset + base })),
       });
     };
-    for (let i = 0; i < placed.length; i += 2) {
-      const base = placed[i + 1] as number;
-      for (const f of (placed[i] as BlockAnalysis).findings) emit(f, base);
-    }
+    for (const { result, base } of placed) for (const f of result.findings) emit(f, base);
     for (const f of checkValueMap(doc, map)) emit(f, 0);
     messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
     const result: AnalyzeResult = { language, messages, score: scoreDocument(doc, map) };
