@@ -4,17 +4,20 @@
 // problems are logged and shown by the status item until the file is fixed.
 import * as vscode from 'vscode';
 import { formatConfigProblems, parseConfig, type BizlangConfig, type ConfigProblem } from '../core/config.js';
+import { compileGlobs, isIgnoredPath, type Glob } from '../core/glob.js';
 import { CONFIG_FILE } from './constants.js';
-import { configSearchDirs, isIgnored, relativeTo, dirname } from './mapping.js';
+import { configSearchDirs, relativeTo, dirname } from './mapping.js';
 
 export interface LoadedConfig {
   /** The file in force, if any. */
   file?: vscode.Uri;
   config: BizlangConfig;
   problems: ConfigProblem[];
+  /** `config.ignore`, parsed once when the file is read (documents are checked on every lint). */
+  ignore: Glob[];
 }
 
-const NONE: LoadedConfig = { config: {}, problems: [] };
+const NONE: LoadedConfig = { config: {}, problems: [], ignore: [] };
 
 export class ConfigStore implements vscode.Disposable {
   /** Directory URI → the config file found there (or null), for the current generation. */
@@ -63,9 +66,9 @@ export class ConfigStore implements vscode.Disposable {
 
   /** True when the document is matched by its config's `ignore` globs. */
   isIgnored(uri: vscode.Uri, loaded: LoadedConfig): boolean {
-    if (!loaded.file || !loaded.config.ignore?.length) return false;
+    if (!loaded.file || !loaded.ignore.length) return false;
     const rel = relativeTo(dirname(loaded.file.path), uri.path);
-    return rel !== undefined && isIgnored(rel, loaded.config.ignore);
+    return rel !== undefined && isIgnoredPath(rel, loaded.ignore);
   }
 
   private findIn(dir: vscode.Uri): Promise<vscode.Uri | null> {
@@ -99,11 +102,11 @@ export class ConfigStore implements vscode.Disposable {
     } catch (error) {
       const problems = [{ field: '(root)', message: `cannot be read: ${(error as Error).message}` }];
       this.report(file, problems);
-      return { file, config: {}, problems };
+      return { file, config: {}, problems, ignore: [] };
     }
     const { config, problems } = parseConfig(text);
     this.report(file, problems);
-    return { file, config, problems };
+    return { file, config, problems, ignore: compileGlobs(config.ignore ?? []) };
   }
 
   private report(file: vscode.Uri, problems: ConfigProblem[]): void {

@@ -1,7 +1,7 @@
 // The extension's logic as plain functions: no vscode import, so all of it is unit-tested without
 // an editor. The adapter (extension.ts and friends) only turns these plain shapes into vscode
 // objects. All judgment, suggestions and scores come from src/core.
-import { compileGlobs, isIgnoredPath, LineIndex, PLACEHOLDER, RULE_IDS } from '../core/index.js';
+import { LineIndex, PLACEHOLDER, RULE_IDS } from '../core/index.js';
 import type { AnalyzeOptions, Message, RuleId, Severity, SeveritySetting, Suggestion } from '../core/index.js';
 import type { BizlangConfig } from '../core/config.js';
 import { configToOptions } from '../core/config.js';
@@ -393,16 +393,6 @@ export function dirname(path: string): string {
 
 function trimSlash(p: string): string {
   return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
-}
-
-/**
- * True when `relativePath` (from the config file's folder, `/`-separated) matches one of the
- * config's `ignore` globs, as the CLI decides it: globs are relative to the config's folder, and a
- * glob that matches a folder ignores everything under it. The globs come from the workspace, so
- * the core matches them with bounded work, never as regular expressions.
- */
-export function isIgnored(relativePath: string, globs: string[]): boolean {
-  return isIgnoredPath(relativePath, compileGlobs(globs));
 }
 
 /** `path` relative to `dir` (both `/`-separated, `path` inside `dir`), or undefined. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyze, PLACEHOLDER } from '../../src/core/index.js';
+import { analyze, compileGlobs, isIgnoredPath, PLACEHOLDER } from '../../src/core/index.js';
 import type { Message } from '../../src/core/index.js';
 import {
   configSearchDirs,
@@ -10,7 +10,6 @@ import {
   FixTable,
   fixRefusal,
   hoverMarkdown,
-  isIgnored,
   isLintable,
   mergeOptions,
   messageRange,
@@ -338,6 +337,9 @@ describe('hover', () => {
     expect(escapeMarkdown('[a](b) <i> `c` *d*')).toBe('\\[a\\]\\(b\\) \\<i\\> \\`c\\` \\*d\\*');
   });
 });
+
+/** What the extension's config store decides for a document (globs compiled when the file is read). */
+const isIgnored = (relativePath: string, globs: string[]) => isIgnoredPath(relativePath, compileGlobs(globs));
 
 describe('config lookup and ignore', () => {
   test('search goes from the document folder up to the workspace folder, nearest first', () => {
