@@ -51,18 +51,11 @@ export function defuse(block: string): Defused {
     }
   }
   // Past MAX_BRACKETS label openers, brackets are blanked (they would no longer be links).
-  let brackets = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 91) brackets++;
-  if (brackets > MAX_BRACKETS) {
-    let seen = 0;
-    let cut = text.length;
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 91 && ++seen > MAX_BRACKETS) {
-        cut = i;
-        break;
-      }
+  for (let i = 0, seen = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 91 && ++seen > MAX_BRACKETS) {
+      text = text.slice(0, i) + text.slice(i).replace(/[[\]]/g, ' ');
+      break;
     }
-    text = text.slice(0, cut) + text.slice(cut).replace(/[[\]]/g, ' ');
   }
   // Only lines that start with a container marker or deep indentation can nest.
   let line = 1;
