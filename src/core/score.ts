@@ -1,7 +1,7 @@
 // The 0–100 score, each component explainable down to the sentences that earned or cost points.
 // Level L3 "business view" from 70 up, L2 "platform view" below (seed 000: L2 explains everything
 // in technical terms, L3 explains platform value in business language).
-import { PART_LABELS, VALUE_MAP_PARTS, type DocSummary, type ValueMapState } from './rules/value-map.js';
+import { PART_LABELS, VALUE_MAP_PARTS, type DocSummary, type SourceSpot, type ValueMapState } from './rules/value-map.js';
 import type { Lang, Level, Score, ScoreComponent, ScoreComponentId, ScoreItem } from './types.js';
 import type { DocSentence } from './rules/value-map.js';
 
@@ -30,7 +30,7 @@ const LEVEL_LABELS: Record<Level, Record<Lang, string>> = {
   L3: { en: 'business view', zh: '业务视野' },
 };
 
-function item(doc: DocSummary, s: DocSentence, effect: ScoreItem['effect'], why: string): ScoreItem {
+function item(doc: DocSummary, s: SourceSpot, effect: ScoreItem['effect'], why: string): ScoreItem {
   // The source text, not the analysed text (which stands TECHTERM for inline code).
   return { offset: s.offset, endOffset: s.endOffset, line: s.line, text: doc.text.slice(s.offset, s.endOffset), effect, why };
 }
@@ -87,7 +87,7 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
   );
 
   const named = counted.filter((s) => s.facts.beneficiary && s.facts.label !== 'OTHER');
-  const mapNamed = map.present.beneficiary.found ? 1 : 0;
+  const mapNamed = map.present.beneficiary ? 1 : 0;
   const benRatio = Math.min(1, (Math.min(named.length, 2) + mapNamed) / 2);
   const beneficiaries = component(
     'beneficiaries',
@@ -99,7 +99,7 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
     named.map((s) => item(doc, s, 'gain', en ? 'names a beneficiary' : '点明受益方')),
   );
 
-  const presentParts = VALUE_MAP_PARTS.filter((p) => map.present[p].found);
+  const presentParts = VALUE_MAP_PARTS.filter((p) => map.present[p]);
   const valueMap = component(
     'valueMap',
     lang,
@@ -107,19 +107,7 @@ export function scoreDocument(doc: DocSummary, map: ValueMapState): Score {
     en
       ? `${presentParts.length} of 5 parts present${map.missing.length ? `; missing: ${map.missing.map((p) => PART_LABELS[p].en).join(', ')}` : ''}.`
       : `5 个部分中有 ${presentParts.length} 个${map.missing.length ? `；缺少：${map.missing.map((p) => PART_LABELS[p].zh).join('、')}` : ''}。`,
-    presentParts
-      .filter((p) => map.present[p].offset !== undefined)
-      .map((p) => {
-        const at = map.present[p];
-        return {
-          offset: at.offset!,
-          endOffset: at.endOffset!,
-          line: at.line!,
-          text: doc.text.slice(at.offset!, at.endOffset!),
-          effect: 'gain' as const,
-          why: PART_LABELS[p][lang],
-        };
-      }),
+    presentParts.map((p) => item(doc, map.present[p]!, 'gain', PART_LABELS[p][lang])),
   );
 
   const withPlaceholders = counted.filter((s) => s.facts.placeholders.length > 0 && !s.suppressed('unfilled-placeholder'));

@@ -79,9 +79,12 @@ export interface DocSummary {
   headings: DocHeading[];
 }
 
+/** The source range of a heading or sentence. */
+export type SourceSpot = Pick<DocSentence, 'offset' | 'endOffset' | 'line'>;
+
 export interface ValueMapState {
-  /** Where each part was found: the heading or sentence that covers it (its exact source range). */
-  present: Record<ValueMapPart, { found: boolean; where?: string; offset?: number; endOffset?: number; line?: number }>;
+  /** Where each part was found (the heading or sentence that covers it), or null. */
+  present: Record<ValueMapPart, SourceSpot | null>;
   missing: ValueMapPart[];
   /** True when the doc makes value claims at all (otherwise the map is not asked for). */
   applies: boolean;
@@ -112,17 +115,11 @@ export function valueMapLabel(sentence: string): ValueMapPart | null {
 export function valueMapState(doc: DocSummary): ValueMapState {
   const present = {} as ValueMapState['present'];
   for (const part of VALUE_MAP_PARTS) {
-    const h = doc.headings.find((hd) => hd.parts.includes(part));
-    const labelled = h ? undefined : doc.sentences.find((s) => s.mapPart === part);
-    present[part] = h
-      ? { found: true, where: h.text, offset: h.offset, endOffset: h.endOffset, line: h.line }
-      : labelled
-        ? { found: true, where: labelled.text.slice(0, 80), offset: labelled.offset, endOffset: labelled.endOffset, line: labelled.line }
-        : { found: false };
+    present[part] = doc.headings.find((hd) => hd.parts.includes(part)) ?? doc.sentences.find((s) => s.mapPart === part) ?? null;
   }
   const claims = doc.sentences.filter((s) => s.facts.label !== 'OTHER');
   const mark = (part: ValueMapPart, s: DocSentence | undefined) => {
-    if (s && !present[part].found) present[part] = { found: true, where: s.text.slice(0, 80), offset: s.offset, endOffset: s.endOffset, line: s.line };
+    if (s && !present[part]) present[part] = s;
   };
   const biz = claims.filter((s) => s.facts.label === 'BIZ_QUANT' || s.facts.label === 'BIZ_VAGUE');
   mark('beneficiary', biz.find((s) => s.facts.beneficiary));
@@ -130,7 +127,7 @@ export function valueMapState(doc: DocSummary): ValueMapState {
   mark('loss', biz.find((s) => s.facts.quantified && /\b(?:today|currently|used to|before|takes?|costs?)\b|目前|现状|以前|之前|需要|耗时|成本/.test(s.text)));
   mark('improvement', claims.find((s) => s.facts.label === 'TECH') ?? biz[0]);
   mark('gain', biz.find((s) => s.facts.label === 'BIZ_QUANT' && !s.facts.placeholders.length));
-  const missing = VALUE_MAP_PARTS.filter((p) => !present[p].found);
+  const missing = VALUE_MAP_PARTS.filter((p) => !present[p]);
   return { present, missing, applies: claims.length > 0 };
 }
 
