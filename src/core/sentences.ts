@@ -43,11 +43,16 @@ export function splitSentences(text: string, forced?: Lang): SentenceSpan[] {
     let to = text.length;
     if (to - from > WINDOW) {
       to = from + WINDOW;
-      const cut = Math.max(text.lastIndexOf('. ', to), text.lastIndexOf('。', to), text.lastIndexOf('! ', to), text.lastIndexOf('? ', to), text.lastIndexOf('！', to), text.lastIndexOf('？', to));
-      if (cut > from + WINDOW / 2) to = cut + 1;
+      // Search the second half of the window only (a search of the whole text from each window
+      // would make long paragraphs quadratic again).
+      const lo = from + WINDOW / 2;
+      const win = text.slice(lo, to + 2);
+      const at = to - lo;
+      const cut = Math.max(win.lastIndexOf('. ', at), win.lastIndexOf('。', at), win.lastIndexOf('! ', at), win.lastIndexOf('? ', at), win.lastIndexOf('！', at), win.lastIndexOf('？', at));
+      if (cut > 0) to = lo + cut + 1;
       else {
-        const space = text.lastIndexOf(' ', to);
-        if (space > from + WINDOW / 2) to = space + 1;
+        const space = win.lastIndexOf(' ', at);
+        if (space > 0) to = lo + space + 1;
       }
     }
     const piece = text.slice(from, to);
