@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { collect, DOCS, docPath, measure, prng, slicedRun, summary, typingSpots } from './lib.mjs';
+import { collect, DOCS, docPath, measure, prng, slicedRun, summarizeRuns, summary, typingSpots } from './lib.mjs';
 
 const [manifestFile, outFile, ...flags] = process.argv.slice(2);
 const quick = flags.includes('--quick');
@@ -165,15 +165,8 @@ for (const d of ['en-large', 'zh-large']) {
     keys.push(await sliced(analyzer, text.slice(0, at) + (lang === 'zh' ? '的' : 'e') + text.slice(at)));
     keys.push(await sliced(analyzer, text));
   }
-  const pack = (runs) => ({
-    runs: runs.length,
-    slices: summary(runs.map((r) => r.slices)),
-    longestWall: summary(runs.map((r) => r.longestWall)),
-    longestThread: summary(runs.map((r) => r.longestThread)),
-    firstWall: summary(runs.map((r) => r.firstWall)),
-    lastWall: summary(runs.map((r) => r.lastWall)),
-    totalWall: summary(runs.map((r) => r.total)),
-  });
+  const pack = (runs) =>
+    summarizeRuns(runs, { slices: 'slices', longestWall: 'longestWall', longestThread: 'longestThread', firstWall: 'firstWall', lastWall: 'lastWall', totalWall: 'total' });
   slices[d] = { coldAnalyzer: pack(cold), keystroke: pack(keys) };
   log(`slices: ${d}: new Analyzer longest ${slices[d].coldAnalyzer.longestWall.median.toFixed(1)} ms wall / ${slices[d].coldAnalyzer.longestThread.median.toFixed(1)} ms main-thread CPU, keystroke ${slices[d].keystroke.longestWall.median.toFixed(1)} / ${slices[d].keystroke.longestThread.median.toFixed(1)} ms`);
 }

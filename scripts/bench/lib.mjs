@@ -35,6 +35,11 @@ export function summary(xs) {
   return { n: xs.length, median: quantile(xs, 0.5), min: Math.min(...xs), max: Math.max(...xs), p95: quantile(xs, 0.95) };
 }
 
+/** The run count and a summary() per field over runs: `fields` maps each output name to a run's field. */
+export function summarizeRuns(runs, fields) {
+  return { runs: runs.length, ...Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, summary(runs.map((r) => r[field]))])) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Timing
 

@@ -16,7 +16,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { availableParallelism, cpus as osCpus, platform, arch, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildAll } from './build.mjs';
-import { CORPUS, DOCS, docPath, kb, markdownFiles, mb, ms, range, ratio, REPO, SCRATCH, summary, table, totalBytes } from './lib.mjs';
+import { CORPUS, DOCS, docPath, kb, markdownFiles, mb, ms, range, ratio, REPO, SCRATCH, summarizeRuns, summary, table, totalBytes } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -117,14 +117,7 @@ if (wants('cold')) {
       if (r.code === 0) runs.push(lastJson(r.stdout));
       else say(`bench: cold-slice ${d} failed: ${r.stderr.trim().split('\n').at(-1)}`);
     }
-    results.coldProcess[d] = {
-      runs: runs.length,
-      loadMs: summary(runs.map((x) => x.loadMs)),
-      longestWall: summary(runs.map((x) => x.longestWall)),
-      longestThread: summary(runs.map((x) => x.longestThread)),
-      firstWall: summary(runs.map((x) => x.firstWall)),
-      totalWall: summary(runs.map((x) => x.totalWall)),
-    };
+    results.coldProcess[d] = summarizeRuns(runs, { loadMs: 'loadMs', longestWall: 'longestWall', longestThread: 'longestThread', firstWall: 'firstWall', totalWall: 'totalWall' });
   }
 }
 
