@@ -326,6 +326,9 @@ export class Analyzer {
     this.prevBlocks = blocks;
     this.prevLines = lines;
 
+    // Assembling the document is a few passes over all sentences and findings: each pass may
+    // start a new slice, so none is glued to the last block's slice.
+    yield;
     const suppress = new Suppressions(directives, lines, text.length);
     const docSentences: DocSentence[] = [];
     for (const { result, base } of placed) {
@@ -344,6 +347,7 @@ export class Analyzer {
         });
       }
     }
+    yield;
     const language = this.forced ?? dominantLanguage(chars, text);
     const doc: DocSummary = { text, language, sentences: docSentences, headings, sentenceCount };
     const map = valueMapState(doc);
@@ -376,6 +380,7 @@ export class Analyzer {
     };
     for (const { result, base } of placed) for (const f of result.findings) emit(f, base);
     for (const f of checkValueMap(doc, map)) emit(f, 0);
+    yield;
     messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
     const result: AnalyzeResult = { language, messages, score: scoreDocument(doc, map) };
     if (notices.length) result.notices = notices;
