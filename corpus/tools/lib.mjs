@@ -1,0 +1,321 @@
+// Shared by the corpus tools (eval, train, stats): loading the corpus, drawing folds by source
+// repository, featurizing sentences with the core's own code, fitting the model, scoring.
+import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CORPUS = join(ROOT, 'corpus', 'data');
+export const LABELS = ['TECH', 'BIZ_VAGUE', 'BIZ_QUANT', 'OTHER'];
+export const CLASSES = ['OTHER', 'TECH', 'BIZ'];
+export const classOf = (label) => (label === 'TECH' ? 1 : label === 'OTHER' ? 0 : 2);
+
+/** The core's judgment code, bundled from TypeScript on the fly (esbuild, ~100 ms). */
+export async function loadCore() {
+  const dir = mkdtempSync(join(tmpdir(), 'bizlang-corpus-'));
+  const out = join(dir, 'core.mjs');
+  await build({
+    stdin: {
+      contents: `
+        export { getLexicon } from './src/core/lexicon.ts';
+        export { classifySentence, hasQuantity } from './src/core/classify.ts';
+        export { splitSentences } from './src/core/sentences.ts';
+        export { sentenceFeatures } from './src/core/judge/features.ts';
+        export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
+        export { judgeSentence } from './src/core/judge/index.ts';
+      `,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: out,
+    logLevel: 'error',
+    // The tools always pass the model they fit: the shipped one (which they may be rewriting) is
+    // left out of their bundle.
+    plugins: [{
+      name: 'no-shipped-model',
+      setup(b) {
+        b.onResolve({ filter: /data\/model\.json$/ }, () => ({ path: 'model', namespace: 'stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default null', loader: 'js' }));
+      },
+    }],
+  });
+  return import(pathToFileURL(out).href);
+}
+
+/** Every row of every .jsonl file under corpus/data, with the file it came from. */
+export function loadCorpus(dir = CORPUS) {
+  const rows = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.jsonl')) {
+        readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
+          if (!line.trim()) return;
+          let row;
+          try {
+            row = JSON.parse(line);
+          } catch (e) {
+            throw new Error(`${p}:${i + 1}: not JSON (${e.message})`);
+          }
+          if (!LABELS.includes(row.label)) throw new Error(`${p}:${i + 1}: unknown label ${row.label}`);
+          if (row.lang !== 'en' && row.lang !== 'zh') throw new Error(`${p}:${i + 1}: unknown lang ${row.lang}`);
+          row.file = p.slice(ROOT.length + 1);
+          rows.push(row);
+        });
+      }
+    }
+  };
+  walk(dir);
+  return rows;
+}
+
+export const repoOf = (row) => String(row.source).split(':')[0];
+
+/** A small deterministic PRNG (mulberry32) so folds and bootstraps repeat exactly. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Group k-fold by repository: every repository's rows fall in one fold; folds are balanced by
+ * size (largest repositories first, each to the smallest fold; ties broken by a seeded shuffle). */
+export function groupFolds(rows, k, seed = 1) {
+  const sizes = new Map();
+  for (const r of rows) sizes.set(repoOf(r), (sizes.get(repoOf(r)) ?? 0) + 1);
+  const rand = rng(seed);
+  const repos = [...sizes.keys()].map((name) => ({ name, n: sizes.get(name), tie: rand() }));
+  repos.sort((a, b) => b.n - a.n || a.tie - b.tie);
+  k = Math.min(k, repos.length);
+  const load = new Array(k).fill(0);
+  const foldOf = new Map();
+  for (const r of repos) {
+    let best = 0;
+    for (let i = 1; i < k; i++) if (load[i] < load[best]) best = i;
+    load[best] += r.n;
+    foldOf.set(r.name, best);
+  }
+  return { k, fold: rows.map((r) => foldOf.get(repoOf(r))) };
+}
+
+/** Each row as the sentences the core would judge, with their features and number facts. */
+export function featurize(core, rows) {
+  const lex = core.getLexicon();
+  return rows.map((row) => {
+    const l = lex[row.lang];
+    const whole = core.sentenceFeatures(row.text, l, core.classifySentence(row.text, row.lang, lex)).features;
+    const parts = core.splitSentences(row.text.replace(/\s+/g, ' ').trim(), row.lang).map((s) => {
+      const text = row.text.replace(/\s+/g, ' ').trim().slice(s.start, s.end);
+      const facts = core.classifySentence(text, s.lang, lex);
+      return { text, lang: s.lang, features: core.sentenceFeatures(text, lex[s.lang], facts).features, quantified: facts.quantified };
+    });
+    return { row, y: classOf(row.label), repo: repoOf(row), whole, parts };
+  });
+}
+
+/**
+ * Fits a multinomial logistic regression (L2) by full-batch gradient descent with Adam.
+ * Word features ("w:", "b:", "c:") are kept only when they occur in at least `minSources`
+ * repositories of the training rows: one project's vocabulary cannot become a rule.
+ */
+export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.05, classWeight = null } = {}) {
+  const sources = new Map();
+  for (const it of items) {
+    for (const f of it.whole) {
+      let s = sources.get(f);
+      if (!s) sources.set(f, (s = new Set()));
+      s.add(it.repo);
+    }
+  }
+  const keep = (f) => (/^[wbc]:/.test(f) ? sources.get(f).size >= minSources : sources.get(f).size >= 2 || f === 'bias');
+  const names = [...sources.keys()].filter(keep).sort();
+  const index = new Map(names.map((n, i) => [n, i]));
+  const X = items.map((it) => Int32Array.from(it.whole.map((f) => index.get(f)).filter((i) => i !== undefined)));
+  const K = 3;
+  const n = items.length;
+  const counts = [0, 0, 0];
+  for (const it of items) counts[it.y]++;
+  const cw = classWeight ?? [1, 1, 1];
+  const W = new Float64Array(names.length * K);
+  const m = new Float64Array(W.length);
+  const v = new Float64Array(W.length);
+  const g = new Float64Array(W.length);
+  const b1 = 0.9, b2 = 0.999, eps = 1e-8;
+  const biasAt = index.get('bias');
+  for (let t = 1; t <= iterations; t++) {
+    g.fill(0);
+    for (let i = 0; i < n; i++) {
+      const xi = X[i];
+      let z0 = 0, z1 = 0, z2 = 0;
+      for (const j of xi) {
+        z0 += W[j * K];
+        z1 += W[j * K + 1];
+        z2 += W[j * K + 2];
+      }
+      const mx = Math.max(z0, z1, z2);
+      const e0 = Math.exp(z0 - mx), e1 = Math.exp(z1 - mx), e2 = Math.exp(z2 - mx);
+      const s = e0 + e1 + e2;
+      const y = items[i].y;
+      const w = cw[y] / n;
+      const d0 = (e0 / s - (y === 0 ? 1 : 0)) * w;
+      const d1 = (e1 / s - (y === 1 ? 1 : 0)) * w;
+      const d2 = (e2 / s - (y === 2 ? 1 : 0)) * w;
+      for (const j of xi) {
+        g[j * K] += d0;
+        g[j * K + 1] += d1;
+        g[j * K + 2] += d2;
+      }
+    }
+    for (let j = 0; j < names.length; j++) {
+      if (j === biasAt) continue;
+      for (let c = 0; c < K; c++) g[j * K + c] += (l2 / n) * W[j * K + c];
+    }
+    const a = lr * Math.sqrt(1 - b2 ** t) / (1 - b1 ** t);
+    for (let q = 0; q < W.length; q++) {
+      m[q] = b1 * m[q] + (1 - b1) * g[q];
+      v[q] = b2 * v[q] + (1 - b2) * g[q] * g[q];
+      W[q] -= (a * m[q]) / (Math.sqrt(v[q]) + eps);
+    }
+  }
+  return { features: names, w: Array.from(W, (x) => Math.round(x * 1e5) / 1e5) };
+}
+
+/** Per row: the highest TECH probability among its sentences, and the highest business
+ * probability among its sentences without a number (what `unquantified-impact` would flag). */
+export function predictRows(core, langData, items) {
+  const model = new core.LangModel({ ...langData, thresholds: langData.thresholds ?? {} });
+  return items.map((it) => {
+    let tech = 0, vague = 0, biz = 0;
+    for (const p of it.parts) {
+      const pr = model.predict(p.features);
+      tech = Math.max(tech, pr.TECH);
+      biz = Math.max(biz, pr.BIZ);
+      if (!p.quantified) vague = Math.max(vague, pr.BIZ);
+    }
+    return { tech, vague, biz };
+  });
+}
+
+/** Which rules fire on a row at given thresholds: a sentence gets at most one finding. */
+export function decide(pred, th) {
+  const tech = pred.tech >= th.tech && !(pred.vague >= th.biz && pred.vague > pred.tech);
+  const vague = !tech && pred.vague >= th.biz;
+  return { tech, vague };
+}
+
+const ratio = (a, b) => (b === 0 ? null : a / b);
+
+/** The figures of the shared dev-set tool, from decisions per row. */
+export function figures(items, flags) {
+  let tp = 0, fp = 0, pos = 0, vtp = 0, vfp = 0, vpos = 0, other = 0, otherFlag = 0, quant = 0, quantFlag = 0;
+  items.forEach((it, i) => {
+    const l = it.row.label;
+    const f = flags[i];
+    if (l === 'TECH') pos++;
+    if (l === 'BIZ_VAGUE') vpos++;
+    if (f.tech) (l === 'TECH' ? tp++ : fp++);
+    if (f.vague) (l === 'BIZ_VAGUE' ? vtp++ : vfp++);
+    if (l === 'OTHER') {
+      other++;
+      if (f.tech || f.vague) otherFlag++;
+    }
+    if (l === 'BIZ_QUANT') {
+      quant++;
+      if (f.tech || f.vague) quantFlag++;
+    }
+  });
+  const p = ratio(tp, tp + fp), r = ratio(tp, pos), vp = ratio(vtp, vtp + vfp), vr = ratio(vtp, vpos);
+  const f1 = (a, b) => (a == null || b == null || a + b === 0 ? null : (2 * a * b) / (a + b));
+  return {
+    n: items.length,
+    'tech.precision': p, 'tech.recall': r, 'tech.f1': f1(p, r),
+    'vague.precision': vp, 'vague.recall': vr, 'vague.f1': f1(vp, vr),
+    'noise.other': ratio(otherFlag, other), 'noise.quant': ratio(quantFlag, quant),
+  };
+}
+
+/** The lowest threshold at which precision on `items` reaches `target` (needs a few hits). */
+export function thresholdFor(scores, positives, target, minHits = 5) {
+  const order = scores.map((s, i) => [s, positives[i]]).sort((a, b) => b[0] - a[0]);
+  let tp = 0, fp = 0, best = null;
+  for (let i = 0; i < order.length; i++) {
+    order[i][1] ? tp++ : fp++;
+    const next = order[i + 1]?.[0];
+    if (next === order[i][0]) continue; // only cut between distinct scores
+    if (tp >= minHits && tp / (tp + fp) >= target) best = order[i][0];
+  }
+  return best ?? 1.01;
+}
+
+/** The model's settings: fixed here, the same for every fold and for the shipped model. */
+export const FIT = { l2: 10, minSources: 3, iterations: 300, lr: 0.05 };
+export const TARGETS = { precise: 0.9, balanced: 0.85, thorough: 0.75 };
+
+/** Out-of-fold predictions for every item: each fold's rows predicted by a model fitted on the
+ * other folds (group k-fold by repository). */
+export function crossValidate(core, items, k, seed, fitOptions = FIT) {
+  const { k: kk, fold } = groupFolds(items.map((i) => i.row), k, seed);
+  const preds = new Array(items.length);
+  for (let f = 0; f < kk; f++) {
+    const train = items.filter((_, i) => fold[i] !== f);
+    const test = [];
+    items.forEach((it, i) => fold[i] === f && test.push(i));
+    const p = predictRows(core, fit(train, fitOptions), test.map((i) => items[i]));
+    test.forEach((i, j) => (preds[i] = p[j]));
+  }
+  return { preds, fold, k: kk };
+}
+
+/** Thresholds per sensitivity from predictions of rows the model was not fitted on: the lowest
+ * probability at which precision reaches the level's target. When a target cannot be reached,
+ * the most precise cut that still finds a fifth of the positives is used instead. */
+export function chooseThresholds(items, preds) {
+  const pick = (scores, positives, target) => {
+    const t = thresholdFor(scores, positives, target);
+    if (t <= 1) return t;
+    const order = scores.map((s, i) => [s, positives[i]]).sort((a, b) => b[0] - a[0]);
+    const total = positives.filter(Boolean).length;
+    let tp = 0, fp = 0, best = 1.01, bestP = -1;
+    for (let i = 0; i < order.length; i++) {
+      order[i][1] ? tp++ : fp++;
+      if (order[i + 1]?.[0] === order[i][0]) continue;
+      if (tp >= total / 5 && tp / (tp + fp) > bestP) {
+        bestP = tp / (tp + fp);
+        best = order[i][0];
+      }
+    }
+    return best;
+  };
+  const techPos = items.map((it) => it.row.label === 'TECH');
+  const vaguePos = items.map((it) => it.row.label === 'BIZ_VAGUE');
+  const out = {};
+  for (const [level, target] of Object.entries(TARGETS)) {
+    out[level] = {
+      tech: round(pick(preds.map((p) => p.tech), techPos, target)),
+      biz: round(pick(preds.map((p) => p.vague), vaguePos, target)),
+    };
+  }
+  return out;
+}
+
+const round = (x) => Math.round(x * 1e4) / 1e4;
+
+/** The stored form src/core/judge/load.ts decodes: names joined by newlines, int16 weights. */
+export function encodeLang(fitted, thresholds) {
+  const maxAbs = fitted.w.reduce((m, x) => Math.max(m, Math.abs(x)), 0) || 1;
+  const scale = maxAbs / 32767;
+  const buf = Buffer.alloc(fitted.w.length * 2);
+  fitted.w.forEach((x, i) => buf.writeInt16LE(Math.round(x / scale), i * 2));
+  return { features: fitted.features.join('\n'), weights: buf.toString('base64'), scale, thresholds };
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm run train`: fits the judgment model on the whole corpus and writes
+// src/core/data/model.json. Thresholds for each sensitivity come from out-of-fold predictions
+// (group k-fold by repository), never from rows the model was fitted on. Deterministic: same
+// corpus, same file.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chooseThresholds, crossValidate, encodeLang, featurize, FIT, fit, loadCore, loadCorpus, repoOf, ROOT } from './lib.mjs';
+
+const SEED = 1;
+const FOLDS = 10;
+const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(ROOT, 'src', 'core', 'data', 'model.json');
+
+const core = await loadCore();
+const rows = loadCorpus();
+const hash = createHash('sha256');
+for (const r of rows) hash.update(`${r.lang}\t${r.label}\t${r.text}\n`);
+const langs = {};
+const meta = { corpusSha256: hash.digest('hex').slice(0, 16), seed: SEED, folds: FOLDS, fit: FIT, rows: {}, repositories: {} };
+for (const lang of ['en', 'zh']) {
+  const items = featurize(core, rows.filter((r) => r.lang === lang));
+  const { preds } = crossValidate(core, items, FOLDS, SEED);
+  const thresholds = chooseThresholds(items, preds);
+  const fitted = fit(items, FIT);
+  langs[lang] = encodeLang(fitted, thresholds);
+  meta.rows[lang] = items.length;
+  meta.repositories[lang] = new Set(items.map((it) => repoOf(it.row))).size;
+  console.log(`${lang}: ${items.length} rows, ${fitted.features.length} features, thresholds ${JSON.stringify(thresholds)}`);
+}
+writeFileSync(out, JSON.stringify({ version: 1, meta, langs }) + '\n');
+console.log(`wrote ${out.slice(ROOT.length + 1)}`);
