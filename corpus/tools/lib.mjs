@@ -25,6 +25,7 @@ export async function loadCore() {
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
         export { judgeSentence } from './src/core/judge/index.ts';
+        export { decodeModel } from './src/core/judge/load.ts';
       `,
       resolveDir: ROOT,
       loader: 'ts',
@@ -76,6 +77,12 @@ export function loadCorpus(dir = CORPUS) {
 }
 
 export const repoOf = (row) => String(row.source).split(':')[0];
+
+/** The training-only rows (corpus/silver/rows): labeled once, from repositories outside the
+ * corpus, used to fit the model and never to score it. */
+export function loadSilver() {
+  return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows')).map((r) => ({ ...r, silver: true }));
+}
 
 /** A small deterministic PRNG (mulberry32) so folds and bootstraps repeat exactly. */
 export function rng(seed) {
@@ -129,7 +136,7 @@ export function featurize(core, rows) {
  * Word features ("w:", "b:", "c:") are kept only when they occur in at least `minSources`
  * repositories of the training rows: one project's vocabulary cannot become a rule.
  */
-export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.05, classWeight = null } = {}) {
+export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.05, classWeight = null, wordL2 = 1 } = {}) {
   const sources = new Map();
   for (const it of items) {
     for (const f of it.whole) {
@@ -142,6 +149,8 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
   const names = [...sources.keys()].filter(keep).sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const X = items.map((it) => Int32Array.from(it.whole.map((f) => index.get(f)).filter((i) => i !== undefined)));
+  // Open-class words may be penalised more than the role and class features.
+  const penalty = Float64Array.from(names, (f) => (/^[wbca]:/.test(f) ? wordL2 : 1));
   const K = 3;
   const n = items.length;
   const counts = [0, 0, 0];
@@ -179,7 +188,8 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
     }
     for (let j = 0; j < names.length; j++) {
       if (j === biasAt) continue;
-      for (let c = 0; c < K; c++) g[j * K + c] += (l2 / n) * W[j * K + c];
+      const pen = (l2 / n) * penalty[j];
+      for (let c = 0; c < K; c++) g[j * K + c] += pen * W[j * K + c];
     }
     const a = lr * Math.sqrt(1 - b2 ** t) / (1 - b1 ** t);
     for (let q = 0; q < W.length; q++) {
@@ -264,11 +274,12 @@ export const TARGETS = { precise: 0.9, balanced: 0.85, thorough: 0.75 };
 
 /** Out-of-fold predictions for every item: each fold's rows predicted by a model fitted on the
  * other folds (group k-fold by repository). */
-export function crossValidate(core, items, k, seed, fitOptions = FIT) {
+export function crossValidate(core, items, k, seed, fitOptions = FIT, extra = []) {
   const { k: kk, fold } = groupFolds(items.map((i) => i.row), k, seed);
   const preds = new Array(items.length);
   for (let f = 0; f < kk; f++) {
-    const train = items.filter((_, i) => fold[i] !== f);
+    const held = new Set(items.filter((_, i) => fold[i] === f).map((it) => it.repo));
+    const train = items.filter((_, i) => fold[i] !== f).concat(extra.filter((it) => !held.has(it.repo)));
     const test = [];
     items.forEach((it, i) => fold[i] === f && test.push(i));
     const p = predictRows(core, fit(train, fitOptions), test.map((i) => items[i]));
