@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/fuzz/**/*.test.ts', 'test/core/pathological.test.ts'],
+    setupFiles: ['test/setup.ts'],
     env: {
       BIZLANG_FUZZ_RUNS: process.env.BIZLANG_FUZZ_RUNS ?? '3000',
       BIZLANG_FUZZ_FULL: process.env.BIZLANG_FUZZ_FULL ?? '1',

@@ -66,7 +66,8 @@
 
   /** @param {string} template @param {string | number} arg */
   function fmt(template, arg) {
-    return String(template).replace('{0}', String(arg));
+    // A function replacement: '$&' or "$'" in the argument ("$2.3 million") stays literal text.
+    return String(template).replace('{0}', () => String(arg));
   }
 
   /** @param {number} n */

@@ -2,6 +2,7 @@
 // files and configs, run the per-file step, format) over the pure core in src/core.
 //
 //   bizlang check [paths|globs|dirs…] [--format text|json|sarif] [--min-score N] [--config F]
+//                 [--sensitivity precise|balanced|thorough]
 //                 [--stdin [--stdin-filename NAME]] [--quiet]
 //   bizlang score [paths…] [--format text|json] [--min-score N] [--config F] [--stdin …]
 //
@@ -11,6 +12,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version as VERSION } from '../package.json';
+import type { Sensitivity } from './core/index.js';
 import { STDIN_LABEL, runBatch, type FileReport } from './node/batch.js';
 import { formatCheckJson, formatScoreJson } from './node/format/json.js';
 import { formatSarif } from './node/format/sarif.js';
@@ -31,6 +33,7 @@ interface CommonOptions {
   stdinFilename?: string;
   quiet?: boolean;
   jobs?: number;
+  sensitivity?: Sensitivity;
 }
 
 function parseJobs(value: string): number {
@@ -52,7 +55,10 @@ function commonOptions(cmd: Command): Command {
     .option('-c, --config <file>', 'use this .bizlangrc.json for every file instead of the nearest one')
     .option('--stdin', 'read the document from standard input (reported as <stdin>)')
     .option('--stdin-filename <name>', 'with --stdin: the name to report and to find the config by')
-    .option('-j, --jobs <n>', 'analyse files in up to n worker threads (default: one per core; 1: none)', parseJobs);
+    .option('-j, --jobs <n>', 'analyse files in up to n worker threads (default: one per core; 1: none)', parseJobs)
+    .addOption(
+      new Option('-s, --sensitivity <level>', 'how many judgment findings to risk: precise (fewest false alarms), balanced, thorough (overrides the config)').choices(['precise', 'balanced', 'thorough']),
+    );
 }
 
 /** Runs one `check` or `score` invocation; returns its exit code. */
@@ -92,6 +98,7 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
             readText: io.readText ?? readTextFile,
             workerUrl: io.workerUrl,
             jobs: opts.jobs,
+            sensitivity: opts.sensitivity,
           },
           log,
         );

@@ -25,7 +25,7 @@ export async function loadCore() {
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
         export { judgeSentence } from './src/core/judge/index.ts';
-        export { decodeModel } from './src/core/judge/load.ts';
+        export { decodeModel, encodeModel } from './src/core/judge/codec.ts';
       `,
       resolveDir: ROOT,
       loader: 'ts',
@@ -269,7 +269,7 @@ export function thresholdFor(scores, positives, target, minHits = 5) {
 }
 
 /** The model's settings: fixed here, the same for every fold and for the shipped model. */
-export const FIT = { l2: 10, minSources: 3, iterations: 300, lr: 0.05 };
+export const FIT = { l2: 10, minSources: 3, iterations: 300, lr: 0.05, wordL2: 3 };
 export const TARGETS = { precise: 0.9, balanced: 0.85, thorough: 0.75 };
 
 /** Out-of-fold predictions for every item: each fold's rows predicted by a model fitted on the
@@ -311,22 +311,16 @@ export function chooseThresholds(items, preds) {
   const techPos = items.map((it) => it.row.label === 'TECH');
   const vaguePos = items.map((it) => it.row.label === 'BIZ_VAGUE');
   const out = {};
-  for (const [level, target] of Object.entries(TARGETS)) {
-    out[level] = {
-      tech: round(pick(preds.map((p) => p.tech), techPos, target)),
-      biz: round(pick(preds.map((p) => p.vague), vaguePos, target)),
+  // From the loosest level up, so a stricter level never has a lower threshold than a looser one
+  // (the fallback for an unreachable target could otherwise undercut it).
+  let prev = { tech: 0, biz: 0 };
+  for (const [level, target] of Object.entries(TARGETS).reverse()) {
+    out[level] = prev = {
+      tech: round(Math.max(prev.tech, pick(preds.map((p) => p.tech), techPos, target))),
+      biz: round(Math.max(prev.biz, pick(preds.map((p) => p.vague), vaguePos, target))),
     };
   }
-  return out;
+  return { precise: out.precise, balanced: out.balanced, thorough: out.thorough };
 }
 
 const round = (x) => Math.round(x * 1e4) / 1e4;
-
-/** The stored form src/core/judge/load.ts decodes: names joined by newlines, int16 weights. */
-export function encodeLang(fitted, thresholds) {
-  const maxAbs = fitted.w.reduce((m, x) => Math.max(m, Math.abs(x)), 0) || 1;
-  const scale = maxAbs / 32767;
-  const buf = Buffer.alloc(fitted.w.length * 2);
-  fitted.w.forEach((x, i) => buf.writeInt16LE(Math.round(x / scale), i * 2));
-  return { features: fitted.features.join('\n'), weights: buf.toString('base64'), scale, thresholds };
-}

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseThresholds, crossValidate, encodeLang, featurize, FIT, fit, loadCore, loadCorpus, repoOf, ROOT } from './lib.mjs';
+import { chooseThresholds, crossValidate, featurize, FIT, fit, loadCore, loadCorpus, repoOf, ROOT } from './lib.mjs';
 
 const SEED = 1;
 const FOLDS = 10;
@@ -23,10 +23,10 @@ for (const lang of ['en', 'zh']) {
   const { preds } = crossValidate(core, items, FOLDS, SEED);
   const thresholds = chooseThresholds(items, preds);
   const fitted = fit(items, FIT);
-  langs[lang] = encodeLang(fitted, thresholds);
+  langs[lang] = { features: fitted.features, w: fitted.w, thresholds };
   meta.rows[lang] = items.length;
   meta.repositories[lang] = new Set(items.map((it) => repoOf(it.row))).size;
   console.log(`${lang}: ${items.length} rows, ${fitted.features.length} features, thresholds ${JSON.stringify(thresholds)}`);
 }
-writeFileSync(out, JSON.stringify({ version: 1, meta, langs }) + '\n');
+writeFileSync(out, JSON.stringify(core.encodeModel({ version: 1, meta, langs })) + '\n');
 console.log(`wrote ${out.slice(ROOT.length + 1)}`);

@@ -2,7 +2,7 @@
 // remark-frontmatter parsing the same Markdown, nothing else) and the peer alex, on the corpora in
 // ../shared/bench (real KEPs in English, real TiDB docs in Chinese). See docs/bench.md.
 //
-//   npm run bench [-- --quick] [-- --strict] [-- --only core,cold,ext,batch,startup] [-- --json FILE]
+//   npm run bench [-- --quick] [-- --strict] [-- --only core,cold,ext,batch,model,startup] [-- --json FILE]
 //
 // --quick   smoke run: fewer iterations, a 1-in-20 subset of the corpora for the batch.
 // --strict  exit 1 when a target fails (otherwise the bench is a report and exits 0).
@@ -213,6 +213,17 @@ if (wants('batch')) {
 // ---------------------------------------------------------------------------------------------
 // Target 6: start-up
 
+if (wants('model')) {
+  say('model: load time in a fresh process, per-sentence cost…');
+  const runs = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const r = await node([here('model.mjs'), manifest.core, ...DOCS.map(docPath)]);
+    if (r.code !== 0) throw new Error(`model bench failed: ${r.stderr}`);
+    runs.push(lastJson(r.stdout));
+  }
+  results.model = { sentences: runs[0].sentences, ...summarizeRuns(runs, { loadMs: 'modelLoadMs', importMs: 'importMs', lexiconMs: 'lexiconMs', rulesUs: 'rulesUsPerSentence', judgeUs: 'judgeUsPerSentence' }) };
+}
+
 if (wants('startup')) {
   say('bench: start-up …');
   const version = [];
@@ -334,6 +345,18 @@ if (results.batch) {
   lines.push('');
 }
 
+if (results.model) {
+  const mo = results.model;
+  lines.push(`Judgment model (${mo.runs} fresh processes; ${mo.sentences} paragraphs of the bench documents)`);
+  lines.push(table(['measure', 'median [min–max]'], [
+    ['decode the shipped model on first use, ms', range(mo.loadMs, 1)],
+    ['import the core bundle, ms', range(mo.importMs, 1)],
+    ['judgeSentence per paragraph (rules + features + model), µs', range(mo.judgeUs, 1)],
+    ['classifySentence per paragraph (rules alone), µs', range(mo.rulesUs, 1)],
+  ]));
+  lines.push('');
+}
+
 if (results.startup || results.activation || results.activationNote) {
   lines.push('Start-up, ms wall, median [min–max]');
   const rows = [];
@@ -401,6 +424,11 @@ if (results.startup || results.activation) {
   const ok = (v === undefined || v <= 150) && (a === undefined || a <= 50) && v !== undefined && a !== undefined;
   verdict(6, results.startup && results.activation ? ok : v !== undefined && v > 150 ? false : undefined, `bizlang --version ${ms(v, 0)} ms (limit 150), extension require+activate ${a === undefined ? `not measured${results.activationNote ? `: ${results.activationNote}` : ''}` : `${ms(a, 1)} ms`} (limit 50)`);
 } else verdict(6, undefined);
+
+if (results.model) {
+  const load = results.model.loadMs.median;
+  verdict(7, load <= 30, `shipped model decoded in ${ms(load, 1)} ms in a fresh process (limit 30); judgeSentence ${ms(results.model.judgeUs.median, 1)} µs per paragraph against ${ms(results.model.rulesUs.median, 1)} µs for the rules alone`);
+} else verdict(7, undefined);
 
 lines.push(...verdicts.map((v) => v.line));
 const report = lines.join('\n');

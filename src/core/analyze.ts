@@ -3,7 +3,7 @@
 // A full analysis and an incremental one run the same code; the incremental analyzer only keeps
 // the per-block cache between calls, so its result is identical by construction.
 import { blockParts, scanBlocks, splitBlocks, type BlockRange } from './blocks.js';
-import { classifySentence } from './classify.js';
+import { judgeSentence, type JudgeOptions } from './judge/index.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { LineIndex } from './lines.js';
 import { defuse, MAX_NESTING } from './defuse.js';
@@ -57,7 +57,7 @@ function sentenceRange(run: ProseRun, start: number, end: number): { offset: num
   return { offset: run.starts[start]!, endOffset: Math.max(run.starts[start]!, run.ends[end - 1]!) };
 }
 
-function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined): BlockAnalysis {
+function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined, judge: JudgeOptions): BlockAnalysis {
   const empty = (line: number, message: string): BlockAnalysis => ({
     notices: [{ line, message }],
     sentences: [],
@@ -87,7 +87,7 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     const lang = forced ?? detectLanguage(run.text);
     for (const span of splitSentences(run.text, lang)) {
       const text = run.text.slice(span.start, span.end);
-      const judged = classifySentence(text, span.lang, lexicon);
+      const judged = judgeSentence(text, span.lang, lexicon, judge);
       const mapPart = valueMapLabel(text);
       // Headings name sections; they are not claims (placeholders in them still count).
       // A technical sentence filed under the Value Map's "how the platform improves it" is in its place.
@@ -292,7 +292,7 @@ export class Analyzer {
           const source = text.slice(block.start, block.end);
           result = next.get(source) ?? this.cache.get(source);
           if (!result) {
-            result = analyzeBlock(source, this.lexicon, this.forced);
+            result = analyzeBlock(source, this.lexicon, this.forced, { sensitivity: this.options.sensitivity ?? 'precise', model: this.options.model });
             work += 1000;
           }
           next.set(source, result);
@@ -375,6 +375,7 @@ export class Analyzer {
         actual: text.slice(offset, endOffset),
         place: { start, end },
         lang: f.lang,
+        confidence: Math.round(f.confidence * 100) / 100,
         suggestions: f.suggestions.map((g) => ({ ...g, offset: g.offset + base, endOffset: g.endOffset + base })),
       });
     };

@@ -34,14 +34,21 @@ export interface Facts {
   insertAt: number;
   /** Which pattern decided (for tests and debugging). */
   why: string;
+  /** How sure the judgment is of `label` (0–1): the model's probability for it. */
+  confidence?: number;
+  /** The model's probabilities for the three classes it tells apart. */
+  probabilities?: { other: number; tech: number; biz: number };
 }
 
 /** Visible placeholders left by rewrites or templates: [X], [N] days, [baseline], [团队]. */
 export const PLACEHOLDER =
   /\[(?:[A-Z]\d?|[a-z][a-z /-]{1,30}|[\u4e00-\u9fff][\u4e00-\u9fff/、 ]{0,11})\]/g;
 
+// A dotted number is a version ("Kubernetes 1.28", "v2.3.1") unless an amount marks it as a
+// quantity: a currency before it ("$2.3 million") or a unit or magnitude after it ("2.5x",
+// "31.5%", "1.4 million", "2.5 倍").
 const YEARS_VERSIONS =
-  /[#@]\w+|\b(?:1[89]\d\d|20\d\d)s?\b|(?<![\w.])v?\d+(?:\.\d+){1,3}\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b|^\s*\d+\s*[、.)）]/g;
+  /[#@]\w+|\b(?:1[89]\d\d|20\d\d)s?\b|(?<![\w.$€£¥])v?\d+(?:\.\d+){1,3}\b(?!\s?(?:%|％|x\b|×|倍|万|亿|元|千|百|times\b|percent|million|billion|thousand|hundred|[kmb]n?\b|ms\b|s\b|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|[kmgt]i?b\b|秒|分钟|小时|天|周|个月|年))|\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b|^\s*\d+\s*[、.)）]/gi;
 const EN_NUMBER_WORDS =
   /\b(?:half|halved|double[ds]?|tripled?|twofold|threefold|fourfold|tenfold|zero)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|many|a couple of|dozens of|hundreds of|thousands of|a|an)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|developers?|engineers?|people|times)\b|\bfrom\s+(?:\S+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+to\b|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:or|to)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b/i;
 const ZH_NUMBER_WORDS =
@@ -330,7 +337,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
     if (precededByTechModifier(m.tokenStart) || inCompound(m)) continue;
     biz.push({ start: m.start, end: m.end });
   }
-  const money = /[$€£¥]\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:k|m|bn)?\s?(?:usd|dollars|eur|euros|rmb|cny)\b/i.exec(text);
+  const money = /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|[kmb]n?)\b)?|(?<![\d,.])\d[\d,.]*\s?(?:k|m|bn|million|billion)?\s?(?:usd|dollars|eur|euros|rmb|cny)\b/i.exec(text);
   if (money) biz.push({ start: money.index, end: money.index + money[0].length });
   for (const re of EN_BUSINESS_PATTERNS) {
     const m = re.exec(text);

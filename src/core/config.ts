@@ -5,7 +5,7 @@
 import { compileGlob } from './glob.js';
 import { CONFIG_CLASS } from './lexicon.js';
 import { RULE_IDS } from './rules/index.js';
-import type { AnalyzeOptions, ExtraWords, Lang, RuleId, SeveritySetting, WordClass } from './types.js';
+import type { AnalyzeOptions, ExtraWords, Lang, RuleId, Sensitivity, SeveritySetting, WordClass } from './types.js';
 
 export interface BizlangConfig {
   language?: Lang | 'auto';
@@ -13,6 +13,7 @@ export interface BizlangConfig {
   words?: ExtraWords;
   ignore?: string[];
   maxFileSize?: number;
+  sensitivity?: Sensitivity;
 }
 
 export interface ConfigProblem {
@@ -29,7 +30,8 @@ export interface ConfigResult {
 
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 const LANGS: Lang[] = ['en', 'zh'];
-const TOP_KEYS = ['$schema', 'language', 'rules', 'words', 'ignore', 'maxFileSize'];
+const TOP_KEYS = ['$schema', 'language', 'rules', 'words', 'ignore', 'maxFileSize', 'sensitivity'];
+export const SENSITIVITY_LEVELS: Sensitivity[] = ['precise', 'balanced', 'thorough'];
 
 function typeName(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
@@ -129,6 +131,11 @@ export function validateConfig(raw: unknown): ConfigResult {
     if (typeof v === 'number' && Number.isInteger(v) && v > 0) config.maxFileSize = v;
     else problems.push({ field: 'maxFileSize', message: `must be a positive integer (characters), got ${JSON.stringify(v)}` });
   }
+  if ('sensitivity' in raw) {
+    const v = raw.sensitivity;
+    if (SENSITIVITY_LEVELS.includes(v as Sensitivity)) config.sensitivity = v as Sensitivity;
+    else problems.push({ field: 'sensitivity', message: `must be one of ${SENSITIVITY_LEVELS.join(', ')}, got ${JSON.stringify(v)}` });
+  }
   return { config, problems };
 }
 
@@ -150,6 +157,7 @@ export function configToOptions(config: BizlangConfig): AnalyzeOptions {
   if (config.rules) options.rules = config.rules;
   if (config.words) options.words = config.words;
   if (config.maxFileSize) options.maxFileSize = config.maxFileSize;
+  if (config.sensitivity) options.sensitivity = config.sensitivity;
   return options;
 }
 

@@ -5,6 +5,8 @@ export { DOCS_URL } from './rules/rule.js';
 export { valueMapSection, VALUE_MAP_PARTS, PART_LABELS, type ValueMapPart } from './rules/value-map.js';
 export { WEIGHTS, L3_THRESHOLD } from './score.js';
 export { classifySentence, PLACEHOLDER, type Facts } from './classify.js';
+export { judgeSentence, certainty } from './judge/index.js';
+export { SENSITIVITY_LEVELS } from './config.js';
 export { getLexicon } from './lexicon.js';
 export { LineIndex } from './lines.js';
 export { compileGlob, compileGlobs, isIgnoredPath, matchGlob, type Glob } from './glob.js';

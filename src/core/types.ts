@@ -1,5 +1,6 @@
 // The public, JSON-serialisable shapes of Bizlang's core. Nothing here depends on vscode, fs or
 // process: strings and options in, plain data out.
+import type { StoredModel } from './judge/load.js';
 
 /** How loud a message is. `off` is only valid in configuration. */
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -51,6 +52,9 @@ export interface Message {
   place: { start: Point; end: Point };
   /** Language of the flagged text. */
   lang: Lang;
+  /** How sure Bizlang is of this finding, 0–1: the judgment's probability for a sentence
+   * finding; 1 for findings that are facts (a placeholder, a missing Value Map part). */
+  confidence: number;
   suggestions: Suggestion[];
 }
 
@@ -123,7 +127,16 @@ export interface AnalyzeOptions {
   words?: ExtraWords;
   /** Documents over this many UTF-16 code units are skipped with a message (default 5,000,000). */
   maxFileSize?: number;
+  /** How many judgment findings to risk: `precise` (default) reports only likely claims,
+   * `balanced` and `thorough` report more, with more false alarms. */
+  sensitivity?: Sensitivity;
+  /** A judgment model in the stored form `npm run train` writes (default: the shipped one). For
+   * experiments and tests; not settable from `.bizlangrc.json`. */
+  model?: StoredModel;
 }
+
+/** Judgment sensitivity levels, from quietest to most thorough. */
+export type Sensitivity = 'precise' | 'balanced' | 'thorough';
 
 /** Labels of the sentence judgment. */
 export type Judgment = 'TECH' | 'BIZ_VAGUE' | 'BIZ_QUANT' | 'OTHER';

@@ -1,7 +1,7 @@
 // A batch run: expand the inputs → for each file, find its config and build a job → run the
 // per-file step (in worker threads for large batches) → collect reports. Problems are reported as they are met; the run goes on.
 import { resolve } from 'node:path';
-import type { AnalyzeResult } from '../core/index.js';
+import type { AnalyzeOptions, AnalyzeResult, Sensitivity } from '../core/index.js';
 import type { FileJob } from './check-file.js';
 import { ConfigResolver } from './config.js';
 import { expandInputs } from './expand.js';
@@ -29,6 +29,8 @@ export interface BatchInput {
   workerUrl?: URL;
   /** Most worker threads (default: one per core). */
   jobs?: number;
+  /** Overrides every config's `sensitivity` (the CLI's --sensitivity). */
+  sensitivity?: Sensitivity;
 }
 
 export interface BatchLog {
@@ -40,6 +42,11 @@ export interface BatchLog {
 
 export const STDIN_LABEL = '<stdin>';
 
+/** A config's options with what the command line sets for every file. */
+function withOverrides(options: AnalyzeOptions, input: BatchInput): AnalyzeOptions {
+  return input.sensitivity ? { ...options, sensitivity: input.sensitivity } : options;
+}
+
 /** Runs a batch; returns the reports of the files that were analysed, in input order. */
 export async function runBatch(input: BatchInput, log: BatchLog): Promise<FileReport[]> {
   const { cwd, readText } = input;
@@ -49,11 +56,11 @@ export async function runBatch(input: BatchInput, log: BatchLog): Promise<FileRe
     const { text, filename } = input.stdin;
     const abs = filename === undefined ? undefined : resolve(cwd, filename);
     const config = abs ? await resolver.forFile(abs) : await resolver.forDir(cwd);
-    jobs.push({ file: abs ? displayPath(abs, cwd, filename!) : STDIN_LABEL, abs, text, options: config.options });
+    jobs.push({ file: abs ? displayPath(abs, cwd, filename!) : STDIN_LABEL, abs, text, options: withOverrides(config.options, input) });
   } else {
     for (const target of await expandInputs(input.inputs, { cwd, resolver, error: log.error, notice: log.notice })) {
       const config = await resolver.forFile(target.abs);
-      jobs.push({ file: target.display, abs: target.abs, options: config.options });
+      jobs.push({ file: target.display, abs: target.abs, options: withOverrides(config.options, input) });
     }
   }
 

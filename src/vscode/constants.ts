@@ -27,6 +27,7 @@ export const SETTINGS = {
   languages: 'languages',
   severity: 'severity',
   debounce: 'debounce',
+  sensitivity: 'sensitivity',
 } as const;
 
 export type RunMode = 'onType' | 'onSave';

@@ -34,7 +34,7 @@ interface DocState {
 export function readSettings(scope?: vscode.ConfigurationScope): { settings: Settings; problems: string[] } {
   const c = vscode.workspace.getConfiguration(SETTINGS.section, scope);
   const raw: Record<string, unknown> = {};
-  for (const key of [SETTINGS.enable, SETTINGS.run, SETTINGS.languages, SETTINGS.severity, SETTINGS.debounce]) {
+  for (const key of [SETTINGS.enable, SETTINGS.run, SETTINGS.languages, SETTINGS.severity, SETTINGS.debounce, SETTINGS.sensitivity]) {
     const v = c.get<unknown>(key);
     if (v !== undefined) raw[key] = v;
   }

@@ -1,8 +1,8 @@
 // The extension's logic as plain functions: no vscode import, so all of it is unit-tested without
 // an editor. The adapter (extension.ts and friends) only turns these plain shapes into vscode
 // objects. All judgment, suggestions and scores come from src/core.
-import { LineIndex, PLACEHOLDER, RULE_IDS } from '../core/index.js';
-import type { AnalyzeOptions, Message, RuleId, Severity, SeveritySetting, Suggestion } from '../core/index.js';
+import { certainty, LineIndex, PLACEHOLDER, RULE_IDS, SENSITIVITY_LEVELS } from '../core/index.js';
+import type { AnalyzeOptions, Message, RuleId, Sensitivity, Severity, SeveritySetting, Suggestion } from '../core/index.js';
 import type { BizlangConfig } from '../core/config.js';
 import { configToOptions } from '../core/config.js';
 import { DEFAULT_DEBOUNCE_MS, DEFAULT_LANGUAGES, DEFAULT_RUN, DIAGNOSTIC_SOURCE, SKIPPED_SCHEMES, type RunMode } from './constants.js';
@@ -28,6 +28,8 @@ export interface Settings {
   /** Per-rule severity chosen in settings, already in core terms (`info`, not `information`). */
   severity: Partial<Record<RuleId, SeveritySetting>>;
   debounceMs: number;
+  /** `auto` follows `.bizlangrc.json` (precise when it says nothing). */
+  sensitivity: Sensitivity | 'auto';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   languages: DEFAULT_LANGUAGES,
   severity: {},
   debounceMs: DEFAULT_DEBOUNCE_MS,
+  sensitivity: 'auto',
 };
 
 /** `information` (VS Code's word) → `info` (the core's); unknown → undefined. */
@@ -70,6 +73,11 @@ export function normalizeSettings(raw: Record<string, unknown>): { settings: Set
     if (typeof n === 'number' && Number.isFinite(n) && n >= 0) settings.debounceMs = Math.min(5000, Math.round(n));
     else problems.push(`bizlang.debounce: must be a number of milliseconds, got ${JSON.stringify(n)}`);
   }
+  if (raw.sensitivity !== undefined) {
+    const v = raw.sensitivity;
+    if (v === 'auto' || (SENSITIVITY_LEVELS as unknown[]).includes(v)) settings.sensitivity = v as Settings['sensitivity'];
+    else problems.push(`bizlang.sensitivity: must be one of auto, ${SENSITIVITY_LEVELS.join(', ')}, got ${JSON.stringify(v)}`);
+  }
   if (raw.severity !== undefined && raw.severity !== null) {
     if (typeof raw.severity !== 'object' || Array.isArray(raw.severity)) {
       problems.push(`bizlang.severity: must be an object mapping rule ids to severities, got ${JSON.stringify(raw.severity)}`);
@@ -90,11 +98,12 @@ export function normalizeSettings(raw: Record<string, unknown>): { settings: Set
 
 /**
  * The analysis options for a document: its `.bizlangrc.json` (already validated by the core),
- * with the user's `bizlang.severity` setting on top — a per-user display choice, like ESLint's
- * `rules.customizations`.
+ * with the user's `bizlang.severity` and `bizlang.sensitivity` settings on top — per-user display
+ * choices, like ESLint's `rules.customizations`.
  */
-export function mergeOptions(config: BizlangConfig, settings: Pick<Settings, 'severity'>): AnalyzeOptions {
+export function mergeOptions(config: BizlangConfig, settings: Pick<Settings, 'severity'> & Partial<Pick<Settings, 'sensitivity'>>): AnalyzeOptions {
   const options = configToOptions(config);
+  if (settings.sensitivity && settings.sensitivity !== 'auto') options.sensitivity = settings.sensitivity;
   const rules = { ...(options.rules ?? {}), ...settings.severity };
   for (const key of Object.keys(rules) as RuleId[]) if (rules[key] === undefined) delete rules[key];
   if (Object.keys(rules).length) options.rules = rules;
@@ -354,6 +363,12 @@ export function previewRewrite(m: Pick<Message, 'offset' | 'endOffset' | 'actual
 export function hoverMarkdown(m: Message, t: Translate = formatMessage): string {
   const lines: string[] = [];
   lines.push(escapeMarkdown(m.note));
+  const sure = certainty(m.ruleId, m.lang, m.confidence);
+  if (sure !== 'certain') {
+    lines.push('');
+    const percent = Math.round(m.confidence * 100);
+    lines.push(`*${escapeMarkdown(sure === 'likely' ? t('Likely ({0}% confidence)', percent) : t('Possible ({0}% confidence)', percent))}*`);
+  }
   if (m.suggestions.length) {
     lines.push('');
     lines.push(`**${escapeMarkdown(t('Suggested rewrites (Quick Fix, Ctrl+.):'))}**`);

@@ -62,6 +62,25 @@ describe('bizlang check: exit codes', () => {
   });
 });
 
+describe('bizlang check: --sensitivity', () => {
+  it('should pass the level to the judgment and override the config, and refuse unknown levels', async () => {
+    const root = makeTree({ 'doc.md': DOC, '.bizlangrc.json': JSON.stringify({ sensitivity: 'precise' }) });
+    const ok = await runCli(['check', '--sensitivity', 'thorough', '--format', 'json', 'doc.md'], { cwd: root });
+    expect(ok.code).toBe(0);
+    for (const m of parseJson(ok.stdout)[0]!.messages) expect(m.confidence).toBeGreaterThan(0);
+    const bad = await runCli(['check', '--sensitivity', 'loud', 'doc.md'], { cwd: root });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--sensitivity.*loud.*precise, balanced, thorough/s);
+  });
+
+  it('should report a bad sensitivity in the config by file and field', async () => {
+    const root = makeTree({ 'doc.md': DOC, '.bizlangrc.json': JSON.stringify({ sensitivity: 'loud' }) });
+    const r = await runCli(['check', 'doc.md'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.bizlangrc\.json: sensitivity: must be one of precise, balanced, thorough/);
+  });
+});
+
 describe('bizlang check: text format', () => {
   it('should print one line per message as path:line:col  severity  reason  ruleId, then a summary', async () => {
     const root = makeTree({ 'docs/doc.md': DOC });

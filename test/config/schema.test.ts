@@ -33,6 +33,9 @@ const VALID: unknown[] = [
   { ignore: ['drafts/**', '*.generated.md'] },
   { maxFileSize: 1 },
   { maxFileSize: 10_000_000 },
+  { sensitivity: 'precise' },
+  { sensitivity: 'balanced' },
+  { sensitivity: 'thorough' },
   { language: 'en', rules: { 'tech-value': 'warning' }, words: { en: { beneficiaries: ['merchants'] } }, ignore: ['x'], maxFileSize: 42 },
 ];
 
@@ -70,6 +73,10 @@ const INVALID: unknown[] = [
   { maxFileSize: 1.5 },
   { maxFileSize: '10' },
   { maxFileSize: null },
+  { sensitivity: 'loud' },
+  { sensitivity: 'Precise' },
+  { sensitivity: 1 },
+  { sensitivity: null },
 ];
 
 describe('schema/bizlangrc.schema.json', () => {
@@ -112,6 +119,7 @@ describe('schema/bizlangrc.schema.json', () => {
           words: fc.oneof(fc.dictionary(fc.constantFrom('en', 'zh', 'fr'), classes, { maxKeys: 2 }), anyValue),
           ignore: fc.oneof(fc.array(fc.oneof(fc.constantFrom('', ' ', 'drafts/**'), anyValue), { maxLength: 3 }), anyValue),
           maxFileSize: fc.oneof(fc.integer({ min: -2, max: 1_000_000 }), anyValue),
+          sensitivity: fc.oneof(fc.constantFrom('precise', 'balanced', 'thorough', 'loud'), anyValue),
           colour: anyValue,
         },
         { requiredKeys: [] },

@@ -32,7 +32,8 @@ interface ExtensionModule {
 }
 
 async function exercise(ext: ExtensionModule): Promise<void> {
-  const doc = new FakeDocument('file:///ws/doc.md', '# Cache\n\nWe will reduce latency of the query service.\n');
+  // The bundles judge with the shipped model: a claim it reports at the default sensitivity.
+  const doc = new FakeDocument('file:///ws/doc.md', '# Cache\n\nThis change improves API server performance and stability.\n');
   mock.workspace.textDocuments.push(doc);
   const context = { subscriptions: [] as Array<{ dispose(): void }>, extensionUri: mock.Uri.parse('file:///ext') };
   const api = ext.activate(context);

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PLACEHOLDER, RULE_IDS, VALUE_MAP_PARTS, valueMapSection } from '../../src/core/index.js';
+import { PLACEHOLDER, RULE_IDS, SENSITIVITY_LEVELS, VALUE_MAP_PARTS, valueMapSection } from '../../src/core/index.js';
 import { parseConfig } from '../../src/core/config.js';
 import { COMMANDS, CONTEXT_LINTS_ACTIVE_EDITOR, REPORT_VIEW_TYPE, SETTINGS } from '../../src/vscode/constants.js';
 import { SETTING_SEVERITIES, toSnippet } from '../../src/vscode/mapping.js';
@@ -63,12 +63,15 @@ describe('package.json (extension manifest)', () => {
 
   test('settings: names match the code; severity lists every rule with VS Code severity names', () => {
     const props = pkg.contributes.configuration.properties as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const names = [SETTINGS.enable, SETTINGS.run, SETTINGS.languages, SETTINGS.severity, SETTINGS.debounce].map((k) => `${SETTINGS.section}.${k}`);
+    const names = [SETTINGS.enable, SETTINGS.run, SETTINGS.languages, SETTINGS.severity, SETTINGS.debounce, SETTINGS.sensitivity].map((k) => `${SETTINGS.section}.${k}`);
     expect(Object.keys(props).sort()).toEqual(names.sort());
     expect(props['bizlang.run'].enum).toEqual(['onType', 'onSave']);
     expect(props['bizlang.languages'].default).toEqual(['markdown']);
     expect(Object.keys(props['bizlang.severity'].properties).sort()).toEqual([...RULE_IDS].sort());
     for (const r of RULE_IDS) expect(props['bizlang.severity'].properties[r].enum).toEqual(SETTING_SEVERITIES);
+    // The sensitivity levels are the core's, plus `auto` (follow .bizlangrc.json).
+    expect(props['bizlang.sensitivity'].enum).toEqual(['auto', ...SENSITIVITY_LEVELS]);
+    expect(props['bizlang.sensitivity'].default).toBe('auto');
   });
 
   test('every %key% has English and Chinese text, and no NLS entry is unused', () => {

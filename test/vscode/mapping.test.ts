@@ -88,7 +88,7 @@ describe('settings mapping', () => {
 
   test('defaults when nothing is set', () => {
     const { settings, problems } = normalizeSettings({});
-    expect(settings).toEqual({ enable: true, run: 'onType', languages: ['markdown'], severity: {}, debounceMs: 300 });
+    expect(settings).toEqual({ enable: true, run: 'onType', languages: ['markdown'], severity: {}, debounceMs: 300, sensitivity: 'auto' });
     expect(problems).toEqual([]);
   });
 
@@ -109,6 +109,16 @@ describe('settings mapping', () => {
     expect(problems.join('\n')).toMatch(/bizlang\.severity\.unfilled-placeholder: must be one of/);
     expect(problems.join('\n')).toMatch(/bizlang\.debounce/);
     expect(problems.join('\n')).toMatch(/bizlang\.enable/);
+  });
+
+  test('bizlang.sensitivity: auto follows .bizlangrc.json, a level overrides it, anything else is reported', () => {
+    expect(normalizeSettings({ sensitivity: 'thorough' }).settings.sensitivity).toBe('thorough');
+    const bad = normalizeSettings({ sensitivity: 'loud' });
+    expect(bad.settings.sensitivity).toBe('auto');
+    expect(bad.problems.join('\n')).toMatch(/bizlang\.sensitivity: must be one of auto, precise, balanced, thorough/);
+    expect(mergeOptions({ sensitivity: 'balanced' }, { severity: {}, sensitivity: 'auto' }).sensitivity).toBe('balanced');
+    expect(mergeOptions({ sensitivity: 'balanced' }, { severity: {}, sensitivity: 'thorough' }).sensitivity).toBe('thorough');
+    expect(mergeOptions({}, { severity: {}, sensitivity: 'auto' }).sensitivity).toBeUndefined();
   });
 
   test('bizlang.severity overrides .bizlangrc.json per rule; the rest of the config is kept', () => {

@@ -24,6 +24,8 @@ export interface RawFinding {
   reason: string;
   note: string;
   lang: Lang;
+  /** 0–1; see Message.confidence. */
+  confidence: number;
   suggestions: Suggestion[];
 }
 

@@ -24,6 +24,7 @@ export const techValue = defineSentenceRule(
       {
         ...whole,
         lang: ctx.lang,
+        confidence: ctx.facts.confidence ?? 1,
         reason: en
           ? 'Technical value claim with no business consequence'
           : '纯技术价值表述，没有说明业务结果',

@@ -19,6 +19,7 @@ export const unfilledPlaceholder = defineSentenceRule(
       return {
         ...ctx.range(p),
         lang: ctx.lang,
+        confidence: 1,
         reason: en ? `Placeholder ${actual} is not filled in` : `占位符 ${actual} 尚未填写`,
         note: en
           ? 'Replace it with a measured figure (and say where it comes from), or remove the claim. Bizlang never invents numbers.'

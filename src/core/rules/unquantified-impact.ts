@@ -28,6 +28,7 @@ export const unquantifiedImpact = defineSentenceRule(
       {
         ...range,
         lang: ctx.lang,
+        confidence: ctx.facts.confidence ?? 1,
         reason: en ? `Business outcome "${actual}" has no number` : `业务收益“${actual}”没有量化`,
         note: en
           ? 'A business outcome convinces when it is measured. By how much, from what baseline to what target, over what period, and who measured it?'

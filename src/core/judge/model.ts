@@ -1,0 +1,95 @@
+// The learned part of the judgment: a multinomial logistic regression over the named features of
+// features.ts, one per language, trained by corpus/tools/train.mjs and shipped as data
+// (src/core/data/model.json). Inference is a sum of weights and a softmax, in plain TypeScript,
+// so the web extension runs it too.
+import type { Lang } from '../types.js';
+
+/** The classes the model tells apart. Business with or without a number is decided by the rules
+ * (a number is a pattern, not a judgment call). */
+export const CLASSES = ['OTHER', 'TECH', 'BIZ'] as const;
+export type ModelClass = (typeof CLASSES)[number];
+
+export type Sensitivity = 'precise' | 'balanced' | 'thorough';
+export const SENSITIVITIES: Sensitivity[] = ['precise', 'balanced', 'thorough'];
+
+/** Minimum probabilities for a finding, per rule class. */
+export interface Thresholds {
+  tech: number;
+  biz: number;
+}
+
+/** One language's model as stored. */
+export interface LangModelData {
+  /** Feature names; weights for feature i are w[i*K .. i*K+K-1] in CLASSES order. */
+  features: string[];
+  w: number[];
+  thresholds: Record<Sensitivity, Thresholds>;
+}
+
+export interface ModelData {
+  version: 1;
+  /** How it was made (corpus size, seed, date): shown by `npm run eval -- --stats`. */
+  meta: Record<string, unknown>;
+  langs: Record<Lang, LangModelData>;
+}
+
+export interface Probabilities {
+  OTHER: number;
+  TECH: number;
+  BIZ: number;
+}
+
+/** A compiled language model: feature name → offset into the weights. */
+export class LangModel {
+  private readonly index = new Map<string, number>();
+  private readonly w: Float64Array;
+  readonly thresholds: Record<Sensitivity, Thresholds>;
+
+  constructor(data: LangModelData) {
+    this.w = Float64Array.from(data.w);
+    data.features.forEach((name, i) => this.index.set(name, i * CLASSES.length));
+    this.thresholds = data.thresholds;
+  }
+
+  /** Class probabilities for a sentence's features (unknown features weigh nothing). */
+  predict(features: readonly string[]): Probabilities {
+    let o = 0;
+    let t = 0;
+    let b = 0;
+    for (const name of features) {
+      const at = this.index.get(name);
+      if (at === undefined) continue;
+      o += this.w[at]!;
+      t += this.w[at + 1]!;
+      b += this.w[at + 2]!;
+    }
+    const m = Math.max(o, t, b);
+    const eo = Math.exp(o - m);
+    const et = Math.exp(t - m);
+    const eb = Math.exp(b - m);
+    const z = eo + et + eb;
+    return { OTHER: eo / z, TECH: et / z, BIZ: eb / z };
+  }
+
+  /** The features that pushed a class most (for debugging and `--errors`). */
+  explain(features: readonly string[], cls: ModelClass, top = 8): Array<[string, number]> {
+    const k = CLASSES.indexOf(cls);
+    const out: Array<[string, number]> = [];
+    for (const name of features) {
+      const at = this.index.get(name);
+      if (at === undefined) continue;
+      // Contribution relative to the mean of the other classes.
+      let others = 0;
+      for (let j = 0; j < CLASSES.length; j++) if (j !== k) others += this.w[at + j]!;
+      out.push([name, this.w[at + k]! - others / (CLASSES.length - 1)]);
+    }
+    return out.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, top);
+  }
+}
+
+export class Model {
+  readonly langs: Record<Lang, LangModel>;
+  constructor(readonly data: ModelData) {
+    this.langs = { en: new LangModel(data.langs.en), zh: new LangModel(data.langs.zh) };
+  }
+}

@@ -1,0 +1,98 @@
+// The learned judgment as it ships (src/core/data/model.json). How good it is across sources is
+// measured by `npm run eval`, not here; these tests hold what must stay true of any trained model:
+// a sound stored form, confidence on every finding, nested sensitivity levels, numbers read as
+// numbers, and quiet on the plainest non-claims.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze, type Message, type Sensitivity } from '../../src/core/index.js';
+import { decodeModel, encodeModel } from '../../src/core/judge/codec.js';
+import { SHIPPED_MODEL } from '../fixtures/shipped-model.js';
+
+const LEVELS: Sensitivity[] = ['precise', 'balanced', 'thorough'];
+const JUDGMENT = new Set(['tech-value', 'unquantified-impact']);
+const examples = ['design-doc.en.md', 'design-doc.zh.md'].map((f) => readFileSync(new URL(`../../examples/${f}`, import.meta.url), 'utf8'));
+const judged = (text: string, sensitivity: Sensitivity): Message[] =>
+  analyze(text, { model: SHIPPED_MODEL, sensitivity }).messages.filter((m) => JUDGMENT.has(m.ruleId));
+
+describe('the shipped judgment model', () => {
+  it('decodes, with thresholds that never loosen from precise to thorough', () => {
+    const model = decodeModel(SHIPPED_MODEL);
+    for (const lang of ['en', 'zh'] as const) {
+      const data = model.data.langs[lang];
+      expect(data.features.length).toBeGreaterThan(500);
+      expect(data.w.length).toBe(data.features.length * 3);
+      const t = data.thresholds;
+      for (const k of ['tech', 'biz'] as const) {
+        expect(t.precise[k]).toBeGreaterThanOrEqual(t.balanced[k]);
+        expect(t.balanced[k]).toBeGreaterThanOrEqual(t.thorough[k]);
+        expect(t.thorough[k]).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('survives encoding and decoding within one int16 step of its weights', () => {
+    const once = decodeModel(SHIPPED_MODEL);
+    const twice = decodeModel(encodeModel(once.data));
+    for (const lang of ['en', 'zh'] as const) {
+      const a = once.data.langs[lang].w;
+      const b = twice.data.langs[lang].w;
+      const step = Math.max(...a.map(Math.abs)) / 32767;
+      expect(b.length).toBe(a.length);
+      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(step);
+      expect(twice.data.langs[lang].features).toEqual(once.data.langs[lang].features);
+    }
+  });
+
+  it('gives every judgment finding a confidence at or above its sensitivity threshold', () => {
+    const model = decodeModel(SHIPPED_MODEL);
+    for (const text of examples) {
+      for (const level of LEVELS) {
+        for (const m of judged(text, level)) {
+          const th = model.data.langs[m.lang].thresholds[level];
+          expect(m.confidence).toBeGreaterThan(0);
+          expect(m.confidence).toBeLessThanOrEqual(1);
+          // Rounded to two places in the message.
+          expect(m.confidence).toBeGreaterThanOrEqual((m.ruleId === 'tech-value' ? th.tech : th.biz) - 0.006);
+        }
+      }
+    }
+  });
+
+  it('reports, at a looser sensitivity, every finding of a stricter one', () => {
+    for (const text of examples) {
+      const keys = LEVELS.map((level) => new Set(judged(text, level).map((m) => `${m.ruleId}@${m.offset}`)));
+      for (const k of keys[0]!) expect(keys[1]!.has(k), k).toBe(true);
+      for (const k of keys[1]!) expect(keys[2]!.has(k), k).toBe(true);
+      expect(keys[2]!.size).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads amounts and shares as numbers: no "has no number" finding for them', () => {
+    for (const level of LEVELS) {
+      for (const text of ['The agency spent $2.3 million annually on the data center.', 'Moving saved $0.8 million of annual spend.', '公司的市场份额已扩大至 31.5%。']) {
+        const vague = judged(text, level).filter((m) => m.ruleId === 'unquantified-impact');
+        expect(vague, `${level}: ${text}`).toEqual([]);
+      }
+    }
+  });
+
+  it('stays quiet on invitations, mechanics, questions and company facts at the default sensitivity', () => {
+    const doc = [
+      'Join us at KubeCon to learn more!',
+      'The scheduler assigns pods to nodes by score.',
+      'How should we handle version skew?',
+      'In 2019 the company had 2,000 employees.',
+      '欢迎加入社区交流群。',
+      '调度器根据打分把 Pod 分配到节点上。',
+    ].join('\n\n');
+    expect(judged(doc, 'precise')).toEqual([]);
+  });
+
+  it('reports a plain technical value claim, with a rewrite and its confidence in the JSON', () => {
+    const [m] = judged('# Plan\n\nThis change improves API server performance and stability.\n', 'precise');
+    expect(m?.ruleId).toBe('tech-value');
+    expect(m!.suggestions.length).toBeGreaterThan(0);
+    expect(m!.suggestions.every((s) => !/\d/.test(s.text.replace(/\[[A-Z]\]|\[N\]|\[M\]/g, '')))).toBe(true);
+    expect(JSON.parse(JSON.stringify(m)).confidence).toBe(m!.confidence);
+  });
+});
