@@ -9,9 +9,14 @@ import { eventually, waitForDisk } from './workbench.mjs';
 const EN = 'examples/design-doc.en.md';
 const ZH = 'examples/design-doc.zh.md';
 
+/** The workspaces review at the `thorough` sensitivity, so the example docs have findings of every
+ * kind for the scenarios to act on (the default, `precise`, reports only the likeliest). */
+const REVIEW_CONFIG = { text: '{ "sensitivity": "thorough" }\n' };
+
 /** Workspace files per code-server instance: workspace path → repository file (or text). */
 export const WORKSPACES = {
   en: {
+    '.bizlangrc.json': REVIEW_CONFIG,
     'design-doc.en.md': EN,
     'design-doc.zh.md': ZH,
     'rewrite.en.md': EN,
@@ -23,6 +28,7 @@ export const WORKSPACES = {
     'notes.txt': { text: 'Plain text is not checked by Bizlang.\n' },
   },
   zh: {
+    '.bizlangrc.json': REVIEW_CONFIG,
     'design-doc.zh.md': ZH,
   },
 };

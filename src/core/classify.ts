@@ -1,5 +1,7 @@
-// The judgment at the heart of Bizlang: is a sentence a technical value claim (TECH), a business
-// claim without a number (BIZ_VAGUE), a business claim with one (BIZ_QUANT), or no claim (OTHER)?
+// The hand-written rules: is a sentence a technical value claim (TECH), a business claim without a
+// number (BIZ_VAGUE), a business claim with one (BIZ_QUANT), or no claim (OTHER)? Their verdict is
+// one input of the learned judgment (judge/), which decides; they also find the spans a finding
+// points at (the claim, the business outcome) and whether the sentence has a number.
 //
 // The rules are general patterns over word classes (src/core/data/*.json):
 // - A business claim names a business outcome (cost, time to market, productivity, compliance,
