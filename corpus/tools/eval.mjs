@@ -16,7 +16,7 @@
 // hand-written rules alone and the blind second labeler, scored on the same rows.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseThresholds, crossValidate, decide, featurize, figures, fit, FIT, groupFolds, loadCore, loadCorpus, predictRows, repoOf, rng, ROOT, TARGETS } from './lib.mjs';
+import { chooseThresholds, crossValidate, decide, featurize, figures, fit, FIT, groupFolds, loadCore, loadCorpus, loadSilver, predictRows, repoOf, rng, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { printStats } from './stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -41,36 +41,57 @@ if (flag('--stats')) {
 }
 
 const core = await loadCore();
-const report = { method: { folds: FOLDS, innerFolds: INNER, seed: SEED, bootstrap: BOOT, fit: FIT, targets: TARGETS }, langs: {} };
+const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
+const report = { method: { folds: FOLDS, innerFolds: INNER, seed: SEED, bootstrap: BOOT, fit: FIT, targets: TARGETS, silverRows: silver.length }, langs: {} };
 const errors = [];
 
 for (const lang of ['en', 'zh']) {
   if (onlyLang && lang !== onlyLang) continue;
   const items = featurize(core, rows.filter((r) => r.lang === lang));
+  // Training-only rows, from repositories outside the corpus: fitted on, never scored.
+  const extra = featurize(core, silver.filter((r) => r.lang === lang));
   const { k, fold } = groupFolds(items.map((i) => i.row), FOLDS, SEED);
   const preds = new Array(items.length);
   const flags = Object.fromEntries(LEVELS.map((l) => [l, new Array(items.length)]));
+  // The same held-out rows judged with their section's role as context (rows whose section is known).
+  const ctxFlags = Object.fromEntries(LEVELS.map((l) => [l, new Array(items.length)]));
   const chosen = [];
   for (let f = 0; f < k; f++) {
     const trainIdx = [];
     const testIdx = [];
     items.forEach((_, i) => (fold[i] === f ? testIdx : trainIdx).push(i));
     const train = trainIdx.map((i) => items[i]);
-    const p = predictRows(core, fit(train, FIT), testIdx.map((i) => items[i]));
+    const held = new Set(testIdx.map((i) => items[i].repo));
+    const trainExtra = extra.filter((it) => !held.has(it.repo));
+    const fitted = fit(withContext([...train, ...trainExtra]), FIT);
+    const p = predictRows(core, fitted, testIdx.map((i) => items[i]));
+    const pc = predictRows(core, fitted, testIdx.map((i) => items[i]), { context: true });
     // Thresholds from an inner cross-validation on the training folds only.
-    const inner = crossValidate(core, train, INNER, SEED + f + 1);
+    const inner = crossValidate(core, train, INNER, SEED + f + 1, FIT, trainExtra);
     const th = chooseThresholds(train, inner.preds);
     chosen.push(th);
     testIdx.forEach((i, j) => {
       preds[i] = p[j];
-      for (const l of LEVELS) flags[l][i] = decide(p[j], th[l]);
+      for (const l of LEVELS) {
+        flags[l][i] = decide(p[j], th[l]);
+        ctxFlags[l][i] = decide(pc[j], th[l]);
+      }
     });
   }
   const repos = [...new Set(items.map((it) => it.repo))];
-  const out = { rows: items.length, repositories: repos.length, folds: k, levels: {} };
+  const out = { rows: items.length, repositories: repos.length, folds: k, silverRows: extra.length, levels: {} };
   for (const l of LEVELS) {
     const point = figures(items, flags[l]);
     out.levels[l] = { figures: point, ci: bootstrap(items, flags[l], repos), thresholds: summarize(chosen.map((c) => c[l])) };
+  }
+  // Rows with a known section: bare against with context, on the same rows.
+  const withSection = items.map((it, i) => (it.role ? i : -1)).filter((i) => i >= 0);
+  out.sectionContext = { rows: withSection.length, levels: {} };
+  for (const l of LEVELS) {
+    out.sectionContext.levels[l] = {
+      bare: figures(withSection.map((i) => items[i]), withSection.map((i) => flags[l][i])),
+      context: figures(withSection.map((i) => items[i]), withSection.map((i) => ctxFlags[l][i])),
+    };
   }
   report.langs[lang] = out;
   if (flag('--errors')) {
@@ -117,6 +138,7 @@ if (flag('--json')) {
     console.log('');
   }
   printTable(report);
+  printContext(report);
   if (report.baselines) {
     const f = (v) => (v == null ? ' n/a' : v.toFixed(2));
     const pct = (v) => (v == null ? ' n/a' : `${(v * 100).toFixed(1)}%`);
@@ -163,13 +185,26 @@ function bootstrap(items, flags, repos) {
   return ci;
 }
 
+function printContext(rep) {
+  const f = (v) => (v == null ? ' n/a' : v.toFixed(2));
+  const pct = (v) => (v == null ? ' n/a' : `${(v * 100).toFixed(1)}%`);
+  console.log('\nIn documents: the held-out rows whose section is known, judged alone and with the role of their section (goals, design, background…)');
+  console.log('lang | sensitivity | tech-value P alone → with section | tech-value R | unquantified P | unquantified R | OTHER flagged');
+  for (const [lang, r] of Object.entries(rep.langs)) {
+    for (const [level, { bare, context }] of Object.entries(r.sectionContext.levels)) {
+      const pair = (key, as = f) => `${as(bare[key])} → ${as(context[key])}`;
+      console.log(`${lang} (${r.sectionContext.rows}) | ${level} | ${pair('tech.precision')} | ${pair('tech.recall')} | ${pair('vague.precision')} | ${pair('vague.recall')} | ${pair('noise.other', pct)}`);
+    }
+  }
+}
+
 function printTable(rep) {
   const f = (v) => (v == null ? ' n/a' : v.toFixed(2));
   const pct = (v) => (v == null ? ' n/a' : `${(v * 100).toFixed(1)}%`);
   const cell = (fig, ci, key, as = f) => `${as(fig[key])} [${ci[key] ? `${as(ci[key][0])}–${as(ci[key][1])}` : 'n/a'}]`;
   console.log(`Leave-sources-out evaluation: ${FOLDS} folds by repository per language, thresholds chosen by an inner ${INNER}-fold cross-validation on the training folds; 95% intervals from ${BOOT} bootstrap resamples of repositories.`);
   for (const [lang, r] of Object.entries(rep.langs)) {
-    console.log(`\n${lang}: ${r.rows} sentences from ${r.repositories} repositories, ${r.folds} folds`);
+    console.log(`\n${lang}: ${r.rows} sentences from ${r.repositories} repositories, ${r.folds} folds (training also uses ${r.silverRows} training-only rows)`);
     console.log('sensitivity | tech-value P | tech-value R | tech F1 | unquantified P | unquantified R | OTHER flagged | BIZ_QUANT flagged');
     for (const [level, { figures: fig, ci }] of Object.entries(r.levels)) {
       console.log(

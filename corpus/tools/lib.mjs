@@ -25,6 +25,7 @@ export async function loadCore() {
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
         export { judgeSentence } from './src/core/judge/index.ts';
+        export { sectionRole } from './src/core/judge/sections.ts';
         export { decodeModel, encodeModel } from './src/core/judge/codec.ts';
       `,
       resolveDir: ROOT,
@@ -81,8 +82,15 @@ export const repoOf = (row) => String(row.source).split(':')[0];
 /** The training-only rows (corpus/silver/rows): labeled once, from repositories outside the
  * corpus, used to fit the model and never to score it. */
 export function loadSilver() {
-  return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows')).map((r) => ({ ...r, silver: true }));
+  // Without their sections: the claim-dense sample was drawn by section, so the sections of its
+  // rows would teach the context features a skewed lesson. They train the sentence alone.
+  return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows')).map((r) => ({ ...r, section: undefined, silver: true }));
 }
+
+/** The silver rows the model trains on: the claim-dense sample (sections such as goals, benefits,
+ * results, background; ids "c-…"). The random sample of documentation ("s-…") added nothing
+ * across sources (corpus/README.md). */
+export const SILVER_IN_TRAINING = /^c-/;
 
 /** A small deterministic PRNG (mulberry32) so folds and bootstraps repeat exactly. */
 export function rng(seed) {
@@ -116,19 +124,37 @@ export function groupFolds(rows, k, seed = 1) {
   return { k, fold: rows.map((r) => foldOf.get(repoOf(r))) };
 }
 
-/** Each row as the sentences the core would judge, with their features and number facts. */
+/** Each row as the sentences the core would judge, with their features and number facts: bare
+ * (the sentence alone) and, for rows whose section is known, with the section's role as context. */
 export function featurize(core, rows) {
   const lex = core.getLexicon();
   return rows.map((row) => {
     const l = lex[row.lang];
-    const whole = core.sentenceFeatures(row.text, l, core.classifySentence(row.text, row.lang, lex)).features;
-    const parts = core.splitSentences(row.text.replace(/\s+/g, ' ').trim(), row.lang).map((s) => {
-      const text = row.text.replace(/\s+/g, ' ').trim().slice(s.start, s.end);
+    const role = core.sectionRole(row.section ?? '');
+    const rule = core.classifySentence(row.text, row.lang, lex);
+    const whole = core.sentenceFeatures(row.text, l, rule).features;
+    const wholeCtx = role ? core.sentenceFeatures(row.text, l, rule, role).features : null;
+    const flat = row.text.replace(/\s+/g, ' ').trim();
+    const parts = core.splitSentences(flat, row.lang).map((s) => {
+      const text = flat.slice(s.start, s.end);
       const facts = core.classifySentence(text, s.lang, lex);
-      return { text, lang: s.lang, features: core.sentenceFeatures(text, lex[s.lang], facts).features, quantified: facts.quantified };
+      return {
+        text,
+        lang: s.lang,
+        features: core.sentenceFeatures(text, lex[s.lang], facts).features,
+        featuresCtx: role ? core.sentenceFeatures(text, lex[s.lang], facts, role).features : null,
+        quantified: facts.quantified,
+      };
     });
-    return { row, y: classOf(row.label), repo: repoOf(row), whole, parts };
+    return { row, y: classOf(row.label), repo: repoOf(row), whole, wholeCtx, parts, role };
   });
+}
+
+/** Training examples: every row as a bare sentence, and rows with a known section once more with
+ * it (each copy at half weight), so the model learns to judge a sentence alone and to let the
+ * section raise or lower its confidence. */
+export function withContext(items) {
+  return items.flatMap((it) => (it.wholeCtx ? [{ ...it, weight: 0.5 }, { ...it, whole: it.wholeCtx, weight: 0.5 }] : [it]));
 }
 
 /**
@@ -176,7 +202,7 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
       const e0 = Math.exp(z0 - mx), e1 = Math.exp(z1 - mx), e2 = Math.exp(z2 - mx);
       const s = e0 + e1 + e2;
       const y = items[i].y;
-      const w = cw[y] / n;
+      const w = (cw[y] * (items[i].weight ?? 1)) / n;
       const d0 = (e0 / s - (y === 0 ? 1 : 0)) * w;
       const d1 = (e1 / s - (y === 1 ? 1 : 0)) * w;
       const d2 = (e2 / s - (y === 2 ? 1 : 0)) * w;
@@ -203,12 +229,12 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
 
 /** Per row: the highest TECH probability among its sentences, and the highest business
  * probability among its sentences without a number (what `unquantified-impact` would flag). */
-export function predictRows(core, langData, items) {
+export function predictRows(core, langData, items, { context = false } = {}) {
   const model = new core.LangModel({ ...langData, thresholds: langData.thresholds ?? {} });
   return items.map((it) => {
     let tech = 0, vague = 0, biz = 0;
     for (const p of it.parts) {
-      const pr = model.predict(p.features);
+      const pr = model.predict(context && p.featuresCtx ? p.featuresCtx : p.features);
       tech = Math.max(tech, pr.TECH);
       biz = Math.max(biz, pr.BIZ);
       if (!p.quantified) vague = Math.max(vague, pr.BIZ);
@@ -282,7 +308,7 @@ export function crossValidate(core, items, k, seed, fitOptions = FIT, extra = []
     const train = items.filter((_, i) => fold[i] !== f).concat(extra.filter((it) => !held.has(it.repo)));
     const test = [];
     items.forEach((it, i) => fold[i] === f && test.push(i));
-    const p = predictRows(core, fit(train, fitOptions), test.map((i) => items[i]));
+    const p = predictRows(core, fit(withContext(train), fitOptions), test.map((i) => items[i]));
     test.forEach((i, j) => (preds[i] = p[j]));
   }
   return { preds, fold, k: kk };

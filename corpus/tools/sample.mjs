@@ -3,7 +3,7 @@
 // from Markdown documents of fetched repository snapshots, with the section and the neighbouring
 // sentences a labeler needs, written as blind chunks to label.
 //
-//   node corpus/tools/sample.mjs PLAN.json OUT_DIR [--chunk 350] [--seed 7]
+//   node corpus/tools/sample.mjs PLAN.json OUT_DIR [--chunk 350] [--seed 7] [--sections REGEX] [--prefix s]
 //
 // PLAN.json: [{"repo": "owner/name", "git": "/path/to/git/dir", "lang": "en"|"zh",
 //              "max": 120, "include": "regex on paths (optional)", "license": "SPDX"}]
@@ -16,6 +16,10 @@ import { passages } from './passages.mjs';
 const [planFile, outDir] = process.argv.slice(2);
 const opt = (name, def) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : def);
 const CHUNK = opt('--chunk', 350);
+// --sections REGEX: only windows that start at a section whose heading matches (e.g. goals,
+// benefits, results), taken to the end of that section: a claim-dense sample.
+const SECTIONS = process.argv.includes('--sections') ? new RegExp(process.argv[process.argv.indexOf('--sections') + 1], 'i') : null;
+const PREFIX = process.argv.includes('--prefix') ? process.argv[process.argv.indexOf('--prefix') + 1] : 's';
 const SEED = opt('--seed', 7);
 const WINDOW = 24;
 const PER_DOC = 30;
@@ -59,9 +63,11 @@ for (const p of plan) {
     const sents = passages(text).filter((s) => usable(s.text) && (p.lang === 'zh' ? hanShare(s.text) > 0.2 : hanShare(s.text) === 0));
     if (sents.length < 4) continue;
     // A window of consecutive sentences starting at a section start (or the top).
-    const starts = sents.map((s, i) => (i === 0 || s.section !== sents[i - 1].section ? i : -1)).filter((i) => i >= 0);
+    const starts = sents.map((s, i) => (i === 0 || s.section !== sents[i - 1].section ? i : -1)).filter((i) => i >= 0 && (!SECTIONS || SECTIONS.test(sents[i].section)));
+    if (starts.length === 0) continue;
     const from = starts[Math.floor(rand() * starts.length)];
-    const take = sents.slice(from, from + Math.min(WINDOW, PER_DOC, (p.max ?? 120) - rows.length));
+    let take = sents.slice(from, from + Math.min(WINDOW, PER_DOC, (p.max ?? 120) - rows.length));
+    if (SECTIONS) take = take.filter((s) => s.section === sents[from].section);
     take.forEach((s, k) => {
       rows.push({ lang: p.lang, text: s.text, source: `${p.repo}:${f}`, section: s.section || null, prev: take[k - 1]?.text ?? sents[from - 1]?.text ?? null, next: take[k + 1]?.text ?? sents[from + take.length]?.text ?? null, license: p.license });
     });
@@ -75,8 +81,8 @@ for (const lang of ['en', 'zh']) {
   const chunks = Math.max(1, Math.round(rows.length / CHUNK));
   const per = Math.ceil(rows.length / chunks);
   for (let k = 0; k < chunks && rows.length; k++) {
-    const part = rows.slice(k * per, (k + 1) * per).map((r, i) => ({ id: `s-${lang}-${k + 1}-${String(i + 1).padStart(4, '0')}`, ...r }));
-    writeFileSync(join(outDir, `s-${lang}-${k + 1}.jsonl`), part.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    console.log(`s-${lang}-${k + 1}.jsonl: ${part.length}`);
+    const part = rows.slice(k * per, (k + 1) * per).map((r, i) => ({ id: `${PREFIX}-${lang}-${k + 1}-${String(i + 1).padStart(4, '0')}`, ...r }));
+    writeFileSync(join(outDir, `${PREFIX}-${lang}-${k + 1}.jsonl`), part.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    console.log(`${PREFIX}-${lang}-${k + 1}.jsonl: ${part.length}`);
   }
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseThresholds, crossValidate, featurize, FIT, fit, loadCore, loadCorpus, repoOf, ROOT } from './lib.mjs';
+import { chooseThresholds, crossValidate, featurize, FIT, fit, loadCore, loadCorpus, loadSilver, repoOf, ROOT, SILVER_IN_TRAINING, withContext } from './lib.mjs';
 
 const SEED = 1;
 const FOLDS = 10;
@@ -14,15 +14,18 @@ const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('
 
 const core = await loadCore();
 const rows = loadCorpus();
+const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
 const hash = createHash('sha256');
-for (const r of rows) hash.update(`${r.lang}\t${r.label}\t${r.text}\n`);
+for (const r of [...rows, ...silver]) hash.update(`${r.lang}\t${r.label}\t${r.text}\n`);
 const langs = {};
-const meta = { corpusSha256: hash.digest('hex').slice(0, 16), seed: SEED, folds: FOLDS, fit: FIT, rows: {}, repositories: {} };
+const meta = { corpusSha256: hash.digest('hex').slice(0, 16), seed: SEED, folds: FOLDS, fit: FIT, rows: {}, silverRows: {}, repositories: {} };
 for (const lang of ['en', 'zh']) {
   const items = featurize(core, rows.filter((r) => r.lang === lang));
-  const { preds } = crossValidate(core, items, FOLDS, SEED);
+  const extra = featurize(core, silver.filter((r) => r.lang === lang));
+  const { preds } = crossValidate(core, items, FOLDS, SEED, FIT, extra);
   const thresholds = chooseThresholds(items, preds);
-  const fitted = fit(items, FIT);
+  const fitted = fit(withContext([...items, ...extra]), FIT);
+  meta.silverRows[lang] = extra.length;
   langs[lang] = { features: fitted.features, w: fitted.w, thresholds };
   meta.rows[lang] = items.length;
   meta.repositories[lang] = new Set(items.map((it) => repoOf(it.row))).size;

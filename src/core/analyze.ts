@@ -4,6 +4,7 @@
 // the per-block cache between calls, so its result is identical by construction.
 import { blockParts, scanBlocks, splitBlocks, type BlockRange } from './blocks.js';
 import { judgeSentence, type JudgeOptions } from './judge/index.js';
+import { sectionRole } from './judge/sections.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { LineIndex } from './lines.js';
 import { defuse, MAX_NESTING } from './defuse.js';
@@ -51,13 +52,17 @@ interface BlockAnalysis {
   findings: RawFinding[];
   directives: Directive[];
   headings: BlockHeading[];
+  /** The section role in force after this block (its last heading's, or the one it started with). */
+  exitRole: string;
 }
 
 function sentenceRange(run: ProseRun, start: number, end: number): { offset: number; endOffset: number } {
   return { offset: run.starts[start]!, endOffset: Math.max(run.starts[start]!, run.ends[end - 1]!) };
 }
 
-function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined, judge: JudgeOptions): BlockAnalysis {
+/** Analyses one block. `role` is the role of the section the block starts in (from the last
+ * heading above it): context for the judgment, so it is part of the block's cache key. */
+function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined, judge: JudgeOptions, role: string): BlockAnalysis {
   const empty = (line: number, message: string): BlockAnalysis => ({
     notices: [{ line, message }],
     sentences: [],
@@ -66,6 +71,7 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     findings: [],
     directives: [],
     headings: [],
+    exitRole: role,
   });
   const safe = defuse(source);
   if (safe.tooDeep) {
@@ -78,16 +84,18 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     // A parser failure (e.g. stack exhaustion on hostile input) costs this block, never the document.
     return empty(1, `Block could not be parsed (${(error as Error).name}); not analysed.`);
   }
-  const out: BlockAnalysis = { notices: [], sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [] };
+  const out: BlockAnalysis = { notices: [], sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [], exitRole: role };
   for (const run of parsed.runs) {
     if (run.kind === 'heading') {
       const headingText = run.text.trim();
       out.headings.push({ start: run.starts[0]!, end: run.ends[run.text.length - 1]!, text: headingText, depth: run.depth, parts: headingParts(headingText) });
+      out.exitRole = sectionRole(headingText);
     }
+    const sentenceJudge = { ...judge, sectionRole: out.exitRole };
     const lang = forced ?? detectLanguage(run.text);
     for (const span of splitSentences(run.text, lang)) {
       const text = run.text.slice(span.start, span.end);
-      const judged = judgeSentence(text, span.lang, lexicon, judge);
+      const judged = judgeSentence(text, span.lang, lexicon, sentenceJudge);
       const mapPart = valueMapLabel(text);
       // Headings name sections; they are not claims (placeholders in them still count).
       // A technical sentence filed under the Value Map's "how the platform improves it" is in its place.
@@ -117,6 +125,26 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     }
   }
   return out;
+}
+
+/** Block results by the section role they start in, then by their text. */
+type BlockCache = Map<string, Map<string, BlockAnalysis>>;
+
+/** A block's result where it stood in the last text: its end, the role it started in, the result. */
+interface PlacedBlock {
+  end: number;
+  role: string;
+  result: BlockAnalysis;
+}
+
+function lookup(cache: BlockCache, role: string, source: string): BlockAnalysis | undefined {
+  return cache.get(role)?.get(source);
+}
+
+function store(cache: BlockCache, role: string, source: string, result: BlockAnalysis): void {
+  let byText = cache.get(role);
+  if (!byText) cache.set(role, (byText = new Map()));
+  byText.set(source, result);
 }
 
 /** Inline suppression state, built from the directives of the whole document in order. */
@@ -172,10 +200,10 @@ function emptyResult(language: Lang, skipped: string, lexicon: Lexicon): Analyze
  */
 export class Analyzer {
   /** Blocks of the last call that were looked up by text (the edited region, or all on the first call). */
-  private cache = new Map<string, BlockAnalysis>();
+  private cache: BlockCache = new Map();
   /** The last text and its blocks by start offset, to reuse untouched blocks without hashing them. */
   private prevText: string | null = null;
-  private prevByStart = new Map<number, { end: number; result: BlockAnalysis }>();
+  private prevByStart = new Map<number, PlacedBlock>();
   private prevBlocks: BlockRange[] | null = null;
   private prevLines: LineIndex | null = null;
 
@@ -252,8 +280,8 @@ export class Analyzer {
       );
     }
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const next = new Map<string, BlockAnalysis>();
-    const nextByStart = new Map<number, { end: number; result: BlockAnalysis }>();
+    const next: BlockCache = new Map();
+    const nextByStart = new Map<number, PlacedBlock>();
     // The edit, as a common prefix and suffix with the previous text: blocks wholly inside either
     // are the same text as before (at the same, or a shifted, offset) and need no lookup by text.
     const prev = this.prevText;
@@ -281,23 +309,26 @@ export class Analyzer {
     let sentenceCount = 0;
     const notices: string[] = [];
     const chars = { en: 0, zh: 0 };
+    // The role of the section each block starts in: the last heading above it decides.
+    let role = '';
     for (const whole of blocks) {
       if (whole.kind !== 'markdown') continue;
       for (const block of blockParts(text, whole.start, whole.end)) {
         // Where this block stood in the previous text, if it lies wholly before or after the edit.
         const oldStart = prev === null ? -1 : block.end <= prefix ? block.start : block.start >= text.length - suffix ? block.start - delta : -1;
         const old = oldStart >= 0 ? this.prevByStart.get(oldStart) : undefined;
-        let result = old && old.end - oldStart === block.end - block.start ? old.result : undefined;
+        let result = old && old.end - oldStart === block.end - block.start && old.role === role ? old.result : undefined;
         if (!result) {
           const source = text.slice(block.start, block.end);
-          result = next.get(source) ?? this.cache.get(source);
+          result = lookup(next, role, source) ?? lookup(this.cache, role, source);
           if (!result) {
-            result = analyzeBlock(source, this.lexicon, this.forced, { sensitivity: this.options.sensitivity ?? 'precise', model: this.options.model });
+            result = analyzeBlock(source, this.lexicon, this.forced, { sensitivity: this.options.sensitivity ?? 'precise', model: this.options.model }, role);
             work += 1000;
           }
-          next.set(source, result);
+          store(next, role, source, result);
         }
-        nextByStart.set(block.start, { end: block.end, result });
+        nextByStart.set(block.start, { end: block.end, role, result });
+        role = result.exitRole;
         work += result.sentences.length + result.findings.length;
         if (work >= 1000) {
           work = 0;

@@ -4,7 +4,8 @@
 // numbers, and quiet on the plainest non-claims.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, type Message, type Sensitivity } from '../../src/core/index.js';
+import { analyze, Analyzer, type Message, type Sensitivity } from '../../src/core/index.js';
+import { sectionRole } from '../../src/core/judge/sections.js';
 import { decodeModel, encodeModel } from '../../src/core/judge/codec.js';
 import { SHIPPED_MODEL } from '../fixtures/shipped-model.js';
 
@@ -86,6 +87,32 @@ describe('the shipped judgment model', () => {
       '调度器根据打分把 Pod 分配到节点上。',
     ].join('\n\n');
     expect(judged(doc, 'precise')).toEqual([]);
+  });
+
+  it('reads the role of a section from its heading, in either language', () => {
+    expect(sectionRole('Goals')).toBe('value');
+    expect(sectionRole('Motivation and Goals')).toBe('value');
+    expect(sectionRole('Design Details')).toBe('description');
+    expect(sectionRole('Test Plan')).toBe('description');
+    expect(sectionRole('Background')).toBe('background');
+    expect(sectionRole('背景与目标')).toBe('value+background');
+    expect(sectionRole('实现原理')).toBe('description');
+    expect(sectionRole('Appendix')).toBe('');
+    expect(sectionRole(undefined)).toBe('');
+  });
+
+  it('lets the section change its confidence, and re-judges the blocks below an edited heading', () => {
+    const claim = 'Add a cache in front of the policy engine to cut p99 latency.';
+    const conf = (heading: string) => analyze(`# Doc\n\n## ${heading}\n\n${claim}\n`, { model: SHIPPED_MODEL, sensitivity: 'thorough' }).messages.find((m) => m.ruleId === 'tech-value')?.confidence ?? 0;
+    const bare = analyze(`${claim}\n`, { model: SHIPPED_MODEL, sensitivity: 'thorough' }).messages.find((m) => m.ruleId === 'tech-value')?.confidence ?? 0;
+    expect(conf('Goals')).not.toBe(conf('Test Plan'));
+    expect(conf('Appendix')).toBe(bare);
+    // An analyzer reused across an edit of the heading gives what a fresh analysis gives.
+    const analyzer = new Analyzer({ model: SHIPPED_MODEL, sensitivity: 'thorough' });
+    const before = `# Doc\n\n## Goals\n\n${claim}\n\nMore text.\n`;
+    const after = before.replace('## Goals', '## Test Plan');
+    analyzer.analyze(before);
+    expect(analyzer.analyze(after)).toEqual(analyze(after, { model: SHIPPED_MODEL, sensitivity: 'thorough' }));
   });
 
   it('reports a plain technical value claim, with a rewrite and its confidence in the JSON', () => {

@@ -6,6 +6,8 @@
 //   lead-in, condition, list marker, numbers — what makes a sentence a claim whatever its topic.
 // - classes ("l:", "r:"): the closed word classes of src/core/data (change verbs, business
 //   outcomes, problem cues…) and the hand-written rules' verdict, which the model weighs.
+// - context ("h:"): the role of the section (goals, design, background…) when there is a heading
+//   above the sentence; absent for a sentence on its own.
 // Pure and deterministic: the same function runs in training, evaluation and the editor.
 import type { Facts } from '../classify.js';
 import type { LangLexicon, Match, Token } from '../lexicon.js';
@@ -35,7 +37,7 @@ function techShape(word: string): boolean {
   return /^[A-Z]{2,}s?$|^[a-z]+[A-Z]\w*$|^[A-Z][a-z]+[A-Z]\w*$|\d/.test(word) && !/^\d+$/.test(word);
 }
 
-function englishFeatures(text: string, lex: LangLexicon, rule: Facts): SentenceView {
+function englishFeatures(text: string, lex: LangLexicon, rule: Facts, role: string): SentenceView {
   const tokens = tokenize(text);
   const matches = lex.matchEnglish(tokens);
   const f = new Set<string>();
@@ -106,7 +108,7 @@ function englishFeatures(text: string, lex: LangLexicon, rule: Facts): SentenceV
   if (/\b(?:now|today)\b/i.test(text)) f.add('s:now');
   if (/\bfrom\b.{1,40}\bto\b/i.test(text)) f.add('s:from-to');
   if (/\b(?:so that|in order to|which means|allowing|letting|lets|enables?|helps?)\b/i.test(text)) f.add('s:benefit-link');
-  addShared(text, f, rule, words.length);
+  addShared(text, f, rule, words.length, role);
   return { features: [...f], tokens, matches };
 }
 
@@ -122,7 +124,7 @@ let zhWords: Intl.Segmenter | undefined;
 
 
 
-function chineseFeatures(text: string, lex: LangLexicon, rule: Facts): SentenceView {
+function chineseFeatures(text: string, lex: LangLexicon, rule: Facts, role: string): SentenceView {
   const matches = lex.matchChinese(text);
   const f = new Set<string>();
   zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' });
@@ -178,12 +180,18 @@ function chineseFeatures(text: string, lex: LangLexicon, rule: Facts): SentenceV
   if (/本文|本方案|本提案|该方案|本 ?RFC|本设计/.test(text)) f.add('s:this-doc');
   if (/^[^，,。：:]{1,12}[：:]/.test(body)) f.add('s:label-colon');
   if (/[、]/.test(text) && !/[，,。]/.test(text.replace(/[。！!]$/, ''))) f.add('s:enumeration');
-  addShared(text, f, rule, han.length / 2);
+  addShared(text, f, rule, han.length / 2, role);
   return { features: [...f], tokens: [], matches };
 }
 
-/** Features both languages share: the rules' verdict, numbers, punctuation, length. */
-function addShared(text: string, f: Set<string>, rule: Facts, words: number): void {
+/** Features both languages share: the rules' verdict, numbers, punctuation, length, and the role
+ * of the section when the sentence has a heading above it (context, never required). */
+function addShared(text: string, f: Set<string>, rule: Facts, words: number, role: string): void {
+  if (role) {
+    f.add(`h:${role}`);
+    // The role with the rules' verdict: "a technical claim under Goals" is not "… under Test plan".
+    f.add(`h:${role}>${rule.label}`);
+  }
   f.add(`r:${rule.label}`);
   f.add(`r:why=${rule.why}`);
   if (rule.biz.length) f.add('r:biz-span');
@@ -202,7 +210,8 @@ function addShared(text: string, f: Set<string>, rule: Facts, words: number): vo
   f.add('bias');
 }
 
-/** The features of one sentence, given the rules' verdict on it. */
-export function sentenceFeatures(text: string, lex: LangLexicon, rule: Facts): SentenceView {
-  return lex.lang === 'zh' ? chineseFeatures(text, lex, rule) : englishFeatures(text, lex, rule);
+/** The features of one sentence, given the rules' verdict on it and the role of its section
+ * (sectionRole of the heading above it; '' when there is none). */
+export function sentenceFeatures(text: string, lex: LangLexicon, rule: Facts, role = ''): SentenceView {
+  return lex.lang === 'zh' ? chineseFeatures(text, lex, rule, role) : englishFeatures(text, lex, rule, role);
 }

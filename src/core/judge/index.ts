@@ -23,6 +23,8 @@ export interface JudgeOptions {
   sensitivity?: Sensitivity;
   /** Explicit thresholds, overriding the sensitivity's (evaluation only). */
   thresholds?: Thresholds;
+  /** The role of the section the sentence sits in (sectionRole of its heading); '' for none. */
+  sectionRole?: string;
 }
 
 const VERB_CLASSES = new Set(['improveVerbs', 'upVerbs', 'downVerbs', 'keepVerbs', 'buildVerbs', 'enableVerbs', 'comparatives', 'qualityAdjectives', 'techGood']);
@@ -47,7 +49,7 @@ export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, option
   const rule = classifySentence(text, lang, lexicon);
   if (text.length > MAX_SENTENCE) return rule;
   const model = shippedModel(options.model).langs[lang];
-  const view = sentenceFeatures(text, lexicon[lang], rule);
+  const view = sentenceFeatures(text, lexicon[lang], rule, options.sectionRole ?? '');
   const p = model.predict(view.features);
   const th = options.thresholds ?? model.thresholds[options.sensitivity ?? 'precise'];
   const probabilities = { other: p.OTHER, tech: p.TECH, biz: p.BIZ };
