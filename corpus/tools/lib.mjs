@@ -1,6 +1,7 @@
 // Shared by the corpus tools (eval, train, stats): loading the corpus, drawing folds by source
 // repository, featurizing sentences with the core's own code, fitting the model, scoring.
 import { build } from 'esbuild';
+import { prng } from '../../scripts/bench/lib.mjs';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -92,17 +93,8 @@ export function loadSilver() {
  * across sources (corpus/README.md). */
 export const SILVER_IN_TRAINING = /^c-/;
 
-/** A small deterministic PRNG (mulberry32) so folds and bootstraps repeat exactly. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32, the bench's) so folds and bootstraps repeat exactly. */
+export const rng = (seed) => prng(seed).next;
 
 /** Group k-fold by repository: every repository's rows fall in one fold; folds are balanced by
  * size (largest repositories first, each to the smallest fold; ties broken by a seeded shuffle). */
