@@ -38,8 +38,6 @@ export interface Facts {
   why: string;
   /** How sure the judgment is of `label` (0–1): the model's probability for it. */
   confidence?: number;
-  /** The model's probabilities for the three classes it tells apart. */
-  probabilities?: { other: number; tech: number; biz: number };
 }
 
 /** Visible placeholders left by rewrites or templates: [X], [N] days, [baseline], [团队]. */

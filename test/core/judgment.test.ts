@@ -123,3 +123,13 @@ describe('the shipped judgment model', () => {
     expect(JSON.parse(JSON.stringify(m)).confidence).toBe(m!.confidence);
   });
 });
+
+describe('tech-value wording without a quoted phrase', () => {
+  it('never quotes an empty phrase when the model reports a claim the rules found no words for', () => {
+    for (const level of LEVELS) {
+      for (const text of examples) {
+        for (const m of judged(text, level)) expect(m.note).not.toMatch(/^""|^“”/);
+      }
+    }
+  });
+});

@@ -21,8 +21,6 @@ export interface JudgeOptions {
   model?: StoredModel;
   /** How many findings to risk: `precise` (default) reports only likely ones. */
   sensitivity?: Sensitivity;
-  /** Explicit thresholds, overriding the sensitivity's (evaluation only). */
-  thresholds?: Thresholds;
   /** The role of the section the sentence sits in (sectionRole of its heading); '' for none. */
   sectionRole?: string;
 }
@@ -51,28 +49,27 @@ export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, option
   const model = shippedModel(options.model).langs[lang];
   const view = sentenceFeatures(text, lexicon[lang], rule, options.sectionRole ?? '');
   const p = model.predict(view.features);
-  const th = options.thresholds ?? model.thresholds[options.sensitivity ?? 'precise'];
-  const probabilities = { other: p.OTHER, tech: p.TECH, biz: p.BIZ };
+  const th = model.thresholds[options.sensitivity ?? 'precise'];
   const tech = p.TECH >= th.tech;
   const biz = p.BIZ >= th.biz;
-  const other = (why: string): Facts => ({ ...rule, label: 'OTHER', trigger: null, biz: [], why, confidence: p.OTHER, probabilities });
+  const other = (why: string): Facts => ({ ...rule, label: 'OTHER', trigger: null, biz: [], why, confidence: p.OTHER });
   if (biz && (!tech || p.BIZ > p.TECH)) {
     const spans = rule.biz.length ? rule.biz : outcomeSpans(view.matches);
     if (rule.quantified) {
-      return { ...rule, label: 'BIZ_QUANT', trigger: spans[0] ?? null, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ, probabilities };
+      return { ...rule, label: 'BIZ_QUANT', trigger: spans[0] ?? null, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ };
     }
     // A business finding must point at its outcome; with no outcome phrase to show, stay quiet.
     if (spans.length === 0) return other('model:biz-without-phrase');
-    return { ...rule, label: 'BIZ_VAGUE', trigger: spans[0]!, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ, probabilities };
+    return { ...rule, label: 'BIZ_VAGUE', trigger: spans[0]!, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ };
   }
   if (tech) {
     const trigger = rule.label === 'TECH' ? rule.trigger : claimSpan(view.matches);
     const domains = rule.label === 'TECH' ? rule.domains : lexicon[lang].domainOf(lang === 'en' ? view.tokens : text);
-    return { ...rule, label: 'TECH', trigger, biz: [], domains, why: `model:${rule.why}`, confidence: p.TECH, probabilities };
+    return { ...rule, label: 'TECH', trigger, biz: [], domains, why: `model:${rule.why}`, confidence: p.TECH };
   }
   // Not reported: but a business claim with a number is still what the score counts as one.
   if (rule.label === 'BIZ_QUANT' && p.BIZ >= p.TECH && p.BIZ >= p.OTHER) {
-    return { ...rule, why: `model:${rule.why}`, confidence: p.BIZ, probabilities };
+    return { ...rule, why: `model:${rule.why}`, confidence: p.BIZ };
   }
   return other(`model:${rule.label === 'OTHER' ? rule.why : 'below-threshold'}`);
 }

@@ -29,8 +29,8 @@ export const techValue = defineSentenceRule(
           ? 'Technical value claim with no business consequence'
           : '纯技术价值表述，没有说明业务结果',
         note: en
-          ? `"${trigger}" says what changed technically, not what it is worth. Who benefits (which business line, team or customers)? What gets cheaper, faster or less risky for them, by how much, from what baseline, and who measured it?`
-          : `“${trigger}”说的是技术上的变化，而不是它的业务价值。谁受益（哪个业务方、团队或客户）？他们的成本、效率或风险改善了多少？基线是多少，由谁测量？`,
+          ? `${trigger ? `"${trigger}" says` : 'This says'} what changed technically, not what it is worth. Who benefits (which business line, team or customers)? What gets cheaper, faster or less risky for them, by how much, from what baseline, and who measured it?`
+          : `${trigger ? `“${trigger}”说的是` : '这句话说的是'}技术上的变化，而不是它的业务价值。谁受益（哪个业务方、团队或客户）？他们的成本、效率或风险改善了多少？基线是多少，由谁测量？`,
         suggestions: techRewrites(ctx.facts.domains, ctx.lang).map((r) => ({
           title: r.title,
           text: r.insert,
