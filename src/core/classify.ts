@@ -12,7 +12,6 @@
 // - Problem statements ("increases memory pressure"), descriptions of how things work,
 //   instructions, conditions, questions and background are not claims. When unsure: OTHER.
 import type { DomainId, LangLexicon, Lexicon, Match, Token } from './lexicon.js';
-import { tokenize } from './lexicon.js';
 import type { Judgment, Lang } from './types.js';
 
 export interface Span {
@@ -311,8 +310,7 @@ const EN_BUSINESS_PATTERNS = [
 ];
 
 function classifyEnglish(text: string, lex: LangLexicon): Facts {
-  const tokens = tokenize(text);
-  const matches = lex.matchEnglish(tokens);
+  const { tokens, matches } = lex.read(text);
   const of = (cls: Match['cls']) => matches.filter((m) => m.cls === cls);
   const base = baseFacts(text, 'en', of('beneficiaries').length > 0);
   const quantified = base.quantified;
@@ -577,7 +575,7 @@ function stripListPrefix(text: string): number {
 }
 
 function classifyChinese(text: string, lex: LangLexicon): Facts {
-  const matches = lex.matchChinese(text);
+  const { matches } = lex.read(text);
   const clauseOf = clauseTable(text);
   const of = (cls: Match['cls']) => matches.filter((m) => m.cls === cls);
   const base = baseFacts(text, 'zh', of('beneficiaries').length > 0);

@@ -308,6 +308,10 @@ export interface LangLexicon {
   words: Record<LexClass, string[]>;
   matchEnglish(tokens: Token[]): Match[];
   matchChinese(text: string): Match[];
+  /** The tokens and class matches of a sentence (English: tokens and matches; Chinese: matches
+   * only). The last sentence's are kept, since the rules and the model's features read the same
+   * sentence one after the other; callers must not change the arrays. */
+  read(text: string): { tokens: Token[]; matches: Match[] };
   domains: Array<{ id: DomainId; en?: EnglishClassMatcher; zh?: ChineseClassMatcher }>;
   domainOf(textOrTokens: string | Token[]): DomainId[];
 }
@@ -332,6 +336,7 @@ function compile(lang: Lang, extra: ExtraWords | undefined): LangLexicon {
       ? { id, en: new EnglishClassMatcher(data.domains[id]) }
       : { id, zh: new ChineseClassMatcher(data.domains[id]) },
   );
+  let last: { text: string; tokens: Token[]; matches: Match[] } | undefined;
   return {
     lang,
     words,
@@ -340,6 +345,12 @@ function compile(lang: Lang, extra: ExtraWords | undefined): LangLexicon {
     },
     matchChinese(text) {
       return zh ? zh.match(text) : [];
+    },
+    read(text) {
+      if (last && last.text === text) return last;
+      const tokens = lang === 'en' ? tokenize(text) : [];
+      last = { text, tokens, matches: lang === 'en' ? this.matchEnglish(tokens) : this.matchChinese(text) };
+      return last;
     },
     domains,
     domainOf(input) {

@@ -11,7 +11,6 @@
 // Pure and deterministic: the same function runs in training, evaluation and the editor.
 import type { Facts } from '../classify.js';
 import type { LangLexicon, Match, Token } from '../lexicon.js';
-import { tokenize } from '../lexicon.js';
 
 export interface SentenceView {
   features: string[];
@@ -38,8 +37,7 @@ function techShape(word: string): boolean {
 }
 
 function englishFeatures(text: string, lex: LangLexicon, rule: Facts, role: string): SentenceView {
-  const tokens = tokenize(text);
-  const matches = lex.matchEnglish(tokens);
+  const { tokens, matches } = lex.read(text);
   const f = new Set<string>();
   const words = tokens.map((t) => (techShape(t.text) ? '<tech>' : /^\d[\d.,]*$/.test(t.text) ? '<num>' : t.stem));
   for (let i = 0; i < words.length; i++) {
@@ -125,7 +123,7 @@ let zhWords: Intl.Segmenter | undefined;
 
 
 function chineseFeatures(text: string, lex: LangLexicon, rule: Facts, role: string): SentenceView {
-  const matches = lex.matchChinese(text);
+  const { matches } = lex.read(text);
   const f = new Set<string>();
   zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const words: string[] = [];
