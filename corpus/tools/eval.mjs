@@ -205,11 +205,11 @@ function printTable(rep) {
   console.log(`Leave-sources-out evaluation: ${FOLDS} folds by repository per language, thresholds chosen by an inner ${INNER}-fold cross-validation on the training folds; 95% intervals from ${BOOT} bootstrap resamples of repositories.`);
   for (const [lang, r] of Object.entries(rep.langs)) {
     console.log(`\n${lang}: ${r.rows} sentences from ${r.repositories} repositories, ${r.folds} folds (training also uses ${r.silverRows} training-only rows)`);
-    console.log('sensitivity | tech-value P | tech-value R | tech F1 | unquantified P | unquantified R | OTHER flagged | BIZ_QUANT flagged');
+    console.log('sensitivity | tech-value P | tech-value R | tech F1 | unquantified P | unquantified R | unq. F1 | OTHER flagged | BIZ_QUANT flagged');
     for (const [level, { figures: fig, ci }] of Object.entries(r.levels)) {
       console.log(
         `${level.padEnd(11)} | ${cell(fig, ci, 'tech.precision')} | ${cell(fig, ci, 'tech.recall')} | ${f(fig['tech.f1'])} | ` +
-          `${cell(fig, ci, 'vague.precision')} | ${cell(fig, ci, 'vague.recall')} | ${cell(fig, ci, 'noise.other', pct)} | ${cell(fig, ci, 'noise.quant', pct)}`,
+          `${cell(fig, ci, 'vague.precision')} | ${cell(fig, ci, 'vague.recall')} | ${f(fig['vague.f1'])} | ${cell(fig, ci, 'noise.other', pct)} | ${cell(fig, ci, 'noise.quant', pct)}`,
       );
     }
   }
