@@ -168,7 +168,7 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
   const index = new Map(names.map((n, i) => [n, i]));
   const X = items.map((it) => Int32Array.from(it.whole.map((f) => index.get(f)).filter((i) => i !== undefined)));
   // Open-class words may be penalised more than the role and class features.
-  const penalty = Float64Array.from(names, (f) => (/^[wbca]:/.test(f) ? wordL2 : 1));
+  const penalty = Float64Array.from(names, (f) => (/^[wbc]:/.test(f) ? wordL2 : 1));
   const K = 3;
   const n = items.length;
   const counts = [0, 0, 0];

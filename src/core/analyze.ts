@@ -3,6 +3,7 @@
 // A full analysis and an incremental one run the same code; the incremental analyzer only keeps
 // the per-block cache between calls, so its result is identical by construction.
 import { blockParts, scanBlocks, splitBlocks, type BlockRange } from './blocks.js';
+import { classifySentence, type Facts } from './classify.js';
 import { judgeSentence, type JudgeOptions } from './judge/index.js';
 import { sectionRole } from './judge/sections.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
@@ -15,7 +16,6 @@ import { ruleMeta } from './rules/index.js';
 import { checkValueMap, headingParts, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary, type ValueMapPart } from './rules/value-map.js';
 import { scoreDocument } from './score.js';
 import { detectLanguage, splitSentences } from './sentences.js';
-import type { Facts } from './classify.js';
 import type { AnalyzeOptions, AnalyzeResult, Lang, Message, RuleId, Severity } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
@@ -95,10 +95,11 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     const lang = forced ?? detectLanguage(run.text);
     for (const span of splitSentences(run.text, lang)) {
       const text = run.text.slice(span.start, span.end);
-      const judged = judgeSentence(text, span.lang, lexicon, sentenceJudge);
       const mapPart = valueMapLabel(text);
-      // Headings name sections; they are not claims (placeholders in them still count).
-      // A technical sentence filed under the Value Map's "how the platform improves it" is in its place.
+      // Headings name sections; they are not claims (placeholders in them still count), so they
+      // are not judged. A technical sentence filed under the Value Map's "how the platform
+      // improves it" is in its place.
+      const judged = run.kind === 'heading' ? classifySentence(text, span.lang, lexicon) : judgeSentence(text, span.lang, lexicon, sentenceJudge);
       const facts: Facts =
         run.kind === 'heading'
           ? { ...judged, label: 'OTHER', trigger: null, biz: [], why: 'heading' }

@@ -119,15 +119,17 @@ const ZH_HISTORY = /^(?:最初|起初|早期|之前|以前|过去|当时|原来|
 const ZH_FROM_TO = /从.{1,20}(?:到|至|降|提|缩)/;
 
 let zhWords: Intl.Segmenter | undefined;
-
-
+/** Word classes whose presence makes a Chinese sentence worth segmenting into words. */
+const CLAIM_CLASSES = new Set(['improveVerbs', 'upVerbs', 'downVerbs', 'keepVerbs', 'buildVerbs', 'enableVerbs', 'techGood', 'techBad', 'comparatives', 'qualityAdjectives', 'businessOutcomes', 'businessNeedsPeople']);
 
 function chineseFeatures(text: string, lex: LangLexicon, rule: Facts, role: string): SentenceView {
   const { matches } = lex.read(text);
   const f = new Set<string>();
   zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const words: string[] = [];
-  for (const s of zhWords.segment(text)) {
+  // Segmented words only where a change, quality or business word matched: a sentence with none
+  // is almost never a claim, and the word segmenter costs more than the rest of the judgment.
+  for (const s of matches.some((m) => CLAIM_CLASSES.has(m.cls)) ? zhWords.segment(text) : []) {
     if (!s.isWordLike) continue;
     const w = s.segment.toLowerCase();
     words.push(/[a-z]/.test(w) ? (techShape(s.segment) || w.length > 1 ? '<latin>' : w) : /^\d[\d.,]*$/.test(w) ? '<num>' : w);
