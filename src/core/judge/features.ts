@@ -96,6 +96,21 @@ function englishFeatures(text: string, lex: LangLexicon, rule: Facts, role: stri
     else if (/s$/.test(word)) ctx = 'present';
     f.add(`l:${ctx}>${m.cls}`);
   }
+  // Goals and results stated as a quality: a modal or "be" before a quality or comparative
+  // ("should be easy to learn", "will be more reliable"), and a change verb in the passive
+  // ("will be reduced", "is simplified").
+  for (const m of matches) {
+    const before = lower.slice(Math.max(0, m.tokenStart - 3), m.tokenStart);
+    const modal = before.some((w) => EN_MODALS.has(w));
+    const be = before.some((w) => EN_BE.has(w));
+    if (m.cls === 'qualityAdjectives' || m.cls === 'comparatives' || m.cls === 'techGood') {
+      if (modal) f.add('s:modal-quality');
+      else if (be) f.add('s:be-quality');
+    } else if ((m.cls === 'downVerbs' || m.cls === 'upVerbs' || m.cls === 'improveVerbs') && be && /(?:ed|en)$/.test(lower[m.tokenStart] ?? '')) {
+      f.add(modal ? 's:modal-passive-change' : 's:passive-change');
+    }
+  }
+  if (tokens.length <= 10 && !matches.some((m) => /Verbs$/.test(m.cls)) && matches.some((m) => m.cls === 'qualityAdjectives' || m.cls === 'comparatives')) f.add('s:nominal-quality');
   if (/ing$/.test(first) && first.length > 4) f.add('s:first-ing');
   if (tokens[0] && tokens[0].stem === tokens[0].lower.replace(/e$/, '') && matches.some((m) => m.tokenStart === 0 && /Verbs$/.test(m.cls))) {
     f.add('s:imperative-verb');
