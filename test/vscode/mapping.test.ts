@@ -336,6 +336,14 @@ describe('hover', () => {
     );
   });
 
+  test('how sure, in words: likely at or above the precise threshold, possible below; facts carry none', () => {
+    const m = analyze(EN).messages.find((x) => x.ruleId === 'tech-value')!;
+    expect(hoverMarkdown({ ...m, confidence: 0.99 })).toContain(`*${escapeMarkdown('Likely (99% confidence)')}*`);
+    expect(hoverMarkdown({ ...m, confidence: 0.2 })).toContain(`*${escapeMarkdown('Possible (20% confidence)')}*`);
+    const placeholder = analyze('# Plan\n\nTickets drop by [X]%.\n').messages.find((x) => x.ruleId === 'unfilled-placeholder')!;
+    expect(hoverMarkdown(placeholder)).not.toMatch(/confidence/);
+  });
+
   test('document text cannot inject Markdown, HTML or links', () => {
     const m: Message = {
       ...analyze(EN).messages.find((x) => x.ruleId === 'tech-value')!,
