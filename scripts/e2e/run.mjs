@@ -15,7 +15,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cli } from './cli.mjs';
 import { ensureAll } from './install.mjs';
-import { SCENARIOS, UI, WORKSPACES } from './scenarios.mjs';
+import { INSTANCES, SCENARIOS, UI, WORKSPACES } from './scenarios.mjs';
 import { installCleanupHandlers, liveGroups, prepareInstance, startCodeServer } from './server.mjs';
 import { TIMEOUT, Workbench } from './workbench.mjs';
 
@@ -23,7 +23,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const VSIX = join(root, `${pkg.name}-${pkg.version}.vsix`);
 const ARTIFACTS = resolve(root, process.env.BIZLANG_E2E_ARTIFACTS || 'e2e-artifacts');
-const LOCALES = { en: undefined, zh: 'zh-cn' };
 
 function parseArgs(argv) {
   const o = { only: undefined, build: true, install: true, keep: false, repeat: 1 };
@@ -99,7 +98,7 @@ async function runInstance(name, scenarios, runDir, codeServer, results, round) 
   const artifacts = join(ARTIFACTS, round ? `round-${round}` : '', name);
   mkdirSync(artifacts, { recursive: true });
   const started = Date.now();
-  const dirs = prepareInstance({ entry: codeServer, dir: join(instDir, 'code-server'), vsix: [VSIX], locale: LOCALES[name] });
+  const dirs = prepareInstance({ entry: codeServer, dir: join(instDir, 'code-server'), vsix: [VSIX], locale: INSTANCES[name].locale, settings: INSTANCES[name].settings });
   const server = await startCodeServer({ entry: codeServer, dirs, workspace: ws });
   const consoleLog = join(artifacts, 'browser-console.log');
   let context;
@@ -243,7 +242,7 @@ async function main() {
       const runDir = mkdtempSync(join(tmpdir(), 'bizlang-e2e-'));
       runDirs.push(runDir);
       if (opts.repeat > 1) log(`— round ${round} of ${opts.repeat}`);
-      for (const name of Object.keys(LOCALES)) {
+      for (const name of Object.keys(INSTANCES)) {
         const scenarios = selected.filter((s) => s.instance === name);
         if (scenarios.length) await runInstance(name, scenarios, runDir, paths.codeServer, results, opts.repeat > 1 ? round : 0);
       }

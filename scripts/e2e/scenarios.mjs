@@ -13,6 +13,17 @@ const ZH = 'examples/design-doc.zh.md';
  * kind for the scenarios to act on (the default, `precise`, reports only the likeliest). */
 const REVIEW_CONFIG = { text: '{ "sensitivity": "thorough" }\n' };
 
+/** The code-server instances: `en` and `zh` (display language) run the extension in the Node
+ * extension host, as code-server does by default; `web` forces it into the browser's web worker
+ * extension host — the host of vscode.dev and github.dev, with no Node, no `fs`, no `process` —
+ * with the `remote.extensionKind` user setting, which code-server 4.100 (VS Code 1.100) honours for
+ * an extension that has a `browser` entry. */
+export const INSTANCES = {
+  en: {},
+  zh: { locale: 'zh-cn' },
+  web: { settings: { 'remote.extensionKind': { 'bizlang.bizlang': ['web'] } } },
+};
+
 /** Workspace files per code-server instance: workspace path → repository file (or text). */
 export const WORKSPACES = {
   en: {
@@ -30,6 +41,16 @@ export const WORKSPACES = {
   zh: {
     '.bizlangrc.json': REVIEW_CONFIG,
     'design-doc.zh.md': ZH,
+  },
+  web: {
+    '.bizlangrc.json': REVIEW_CONFIG,
+    'design-doc.en.md': EN,
+    'design-doc.zh.md': ZH,
+    'rewrite.en.md': EN,
+    'rewrite.zh.md': ZH,
+    'report.en.md': EN,
+    'config/config.en.md': EN,
+    'notes.txt': { text: 'Plain text is not checked by Bizlang.\n' },
   },
 };
 
@@ -291,6 +312,20 @@ async function brokenConfig(t) {
   await t.wb.closeAllEditors();
 }
 
+// 8 ---------------------------------------------------------------------------------------------
+/** Proves which extension host runs the extension: it logs its host when it activates. */
+async function webHost(t) {
+  const rel = 'design-doc.en.md';
+  await t.step(`open ${rel}: the extension lints it`, () => openLinted(t, rel));
+  await t.step('"Bizlang: Show Output" says it runs in the web worker extension host', async () => {
+    await t.wb.runCommand('Bizlang: Show Output');
+    await eventually('the Bizlang output channel to name the web worker host', async () => /Bizlang activated \(web worker extension host, VS Code [\d.]+\)/.test(await t.wb.outputText()));
+    const line = (await t.wb.outputText()).split('\n').find((l) => l.includes('Bizlang activated'));
+    t.note(line.trim());
+  });
+  await t.wb.closeAllEditors();
+}
+
 // 7 ---------------------------------------------------------------------------------------------
 async function chineseUi(t) {
   const nls = JSON.parse(readFileSync(join(t.root, 'package.nls.zh-cn.json'), 'utf8'));
@@ -345,6 +380,8 @@ export const UI = {
     statusText: (s) => `Bizlang：${s.total}（${s.level}）`,
   },
 };
+// The web-host instance has the English UI.
+UI.web = UI.en;
 
 export const SCENARIOS = [
   { id: 'problems', instance: 'en', title: '1. Open a doc: findings in the Problems panel (en, zh)', run: problemsPanel },
@@ -356,4 +393,11 @@ export const SCENARIOS = [
   { id: 'status', instance: 'en', title: '5. Language status shows the score', run: languageStatus },
   { id: 'config', instance: 'en', title: '6. Broken .bizlangrc.json: message, defaults, fixed', run: brokenConfig },
   { id: 'zh-ui', instance: 'zh', title: '7. Chinese UI (locale zh-cn in argv.json)', run: chineseUi },
+  { id: 'web-host', instance: 'web', title: '8. Web worker extension host: the extension runs there', run: webHost },
+  { id: 'web-problems', instance: 'web', title: '8.1 Web host: findings in the Problems panel (en, zh)', run: problemsPanel },
+  { id: 'web-rewrite', instance: 'web', title: '8.2 Web host: rewrite quick fix with tab stops (en)', run: (t) => rewrite(t, 'rewrite.en.md') },
+  { id: 'web-rewrite-zh', instance: 'web', title: '8.2 Web host: rewrite quick fix with tab stops (zh)', run: (t) => rewrite(t, 'rewrite.zh.md') },
+  { id: 'web-report', instance: 'web', title: '8.3 Web host: score report opens and updates', run: scoreReport },
+  { id: 'web-status', instance: 'web', title: '8.4 Web host: language status shows the score', run: languageStatus },
+  { id: 'web-config', instance: 'web', title: '8.5 Web host: .bizlangrc.json read through vscode.workspace.fs', run: brokenConfig },
 ];
