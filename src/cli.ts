@@ -5,6 +5,7 @@
 //                 [--sensitivity precise|balanced|thorough]
 //                 [--stdin [--stdin-filename NAME]] [--quiet]
 //   bizlang score [paths…] [--format text|json] [--min-score N] [--config F] [--stdin …]
+//   bizlang lsp --stdio
 //
 // Exit codes: 0 clean; 1 a message of severity error, or a score under --min-score; 2 usage,
 // config or I/O problems (the other files are still checked and reported; 2 wins over 1).
@@ -149,6 +150,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   ).action(async (paths: string[], opts: CommonOptions, cmd: Command) => {
     code = await execute('score', paths, opts, cmd, io);
   });
+
+  program
+    .command('lsp')
+    .description('run the Bizlang language server (for Neovim, Helix, Emacs, Zed…; see docs/editors.md)')
+    .option('--stdio', 'talk over standard input and output (the only transport editors need)')
+    .action(async (opts: { stdio?: boolean }, cmd: Command) => {
+      if (!opts.stdio) cmd.error('error: bizlang lsp needs --stdio', { exitCode: EXIT.trouble });
+      // Loaded only here: no other command pulls in unified or the language server library.
+      const { startLanguageServer } = await import('./node/lsp.js');
+      startLanguageServer();
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -4,6 +4,8 @@
 //
 //   npm run bench [-- --quick] [-- --strict] [-- --only core,cold,ext,batch,model,startup] [-- --json FILE]
 //
+// The startup section also times `bizlang lsp --stdio` (target 8) when dist/ is built.
+//
 // --quick   smoke run: fewer iterations, a 1-in-20 subset of the corpora for the batch.
 // --strict  exit 1 when a target fails (otherwise the bench is a report and exits 0).
 // --only    run some sections only (targets whose figures are missing print "not measured").
@@ -241,6 +243,16 @@ if (wants('startup')) {
     }
   }
   results.startup = { version: summary(version), bareNode: summary(bare) };
+  // The language server (built by `npm run build` into dist/node/lsp.js).
+  if (existsSync(join(REPO, 'dist', 'node', 'lsp.js'))) {
+    const init = [];
+    for (let i = 0; i < (quick ? 3 : 10); i++) {
+      const r = await node([here('lsp-init.mjs'), join(REPO, 'bin', 'bizlang.js')]);
+      if (r.code !== 0) throw new Error(`bizlang lsp --stdio: ${r.stderr}`);
+      init.push(lastJson(r.stdout).ms);
+    }
+    results.startup.lspInitialize = summary(init);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,6 +375,7 @@ if (results.startup || results.activation || results.activationNote) {
   if (results.startup) {
     rows.push(['bizlang --version (whole process)', range(results.startup.version, 0)]);
     rows.push(['node -e 0 (baseline)', range(results.startup.bareNode, 0)]);
+    if (results.startup.lspInitialize) rows.push(['bizlang lsp --stdio: start to initialize answered', range(results.startup.lspInitialize, 0)]);
   }
   if (results.activation) {
     rows.push(['extension: require bundle', range(results.activation.requireMs, 1)]);
@@ -425,10 +438,16 @@ if (results.startup || results.activation) {
   verdict(6, results.startup && results.activation ? ok : v !== undefined && v > 150 ? false : undefined, `bizlang --version ${ms(v, 0)} ms (limit 150), extension require+activate ${a === undefined ? `not measured${results.activationNote ? `: ${results.activationNote}` : ''}` : `${ms(a, 1)} ms`} (limit 50)`);
 } else verdict(6, undefined);
 
+
 if (results.model) {
   const load = results.model.loadMs.median;
   verdict(7, load <= 30, `shipped model decoded in ${ms(load, 1)} ms in a fresh process (limit 30); judgeSentence ${ms(results.model.judgeUs.median, 1)} µs per paragraph against ${ms(results.model.rulesUs.median, 1)} µs for the rules alone`);
 } else verdict(7, undefined);
+
+if (results.startup?.lspInitialize) {
+  const lsp = results.startup.lspInitialize.median;
+  verdict(8, lsp <= 1000, `bizlang lsp --stdio answers initialize ${ms(lsp, 0)} ms after its start (limit 1000)`);
+} else verdict(8, undefined);
 
 lines.push(...verdicts.map((v) => v.line));
 const report = lines.join('\n');

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // dist/cli.js is also the batch worker's script (it re-enters itself in a worker thread).
-const BUNDLES = ['dist/cli.js', 'dist/extension.cjs', 'dist/web/extension.js', 'bin/bizlang.js', 'media/report.js'];
+const BUNDLES = ['dist/cli.js', 'dist/extension.cjs', 'dist/web/extension.js', 'bin/bizlang.js', 'media/report.js', 'dist/remark.js', 'dist/retext.js', 'dist/node/lsp.js', 'bin/bizlang-language-server.js'];
 const FORBIDDEN: Array<[string, RegExp]> = [
   ['eval', /\beval\s*\(/],
   ['new Function', /\bnew\s+Function\s*\(/],
