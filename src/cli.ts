@@ -14,10 +14,17 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version as VERSION } from '../package.json';
 import type { Sensitivity } from './core/index.js';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { BaselineError, baselineKey, parseBaseline, subtractBaseline, writeBaseline, type Baseline } from './node/baseline.js';
 import { STDIN_LABEL, runBatch, type FileReport } from './node/batch.js';
+import { changedLines, GitError, onlyChanged, type ChangedLines } from './node/changed.js';
+import { formatGitlab } from './node/format/gitlab.js';
+import { formatCheckMarkdown } from './node/format/markdown.js';
 import { formatCheckJson, formatScoreJson } from './node/format/json.js';
 import { formatSarif } from './node/format/sarif.js';
 import { formatCheckText, formatScoreText } from './node/format/text.js';
+import { printable } from './node/printable.js';
 import { readStream, readTextFile, useColor, type CliIO } from './node/io.js';
 import { isPoolWorker, serveJobs } from './node/pool.js';
 
@@ -28,6 +35,9 @@ export const EXIT = { ok: 0, fail: 1, trouble: 2 } as const;
 
 interface CommonOptions {
   format: string;
+  changed?: string | true;
+  baseline?: string;
+  writeBaseline?: string;
   minScore?: number;
   config?: string;
   stdin?: boolean;
@@ -71,10 +81,10 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
   const log = {
     error: (line: string) => {
       errors.push(line);
-      io.stderr.write(`${line}\n`);
+      io.stderr.write(`${printable(line)}\n`);
     },
     notice: (line: string) => {
-      if (!quiet) io.stderr.write(`${line}\n`);
+      if (!quiet) io.stderr.write(`${printable(line)}\n`);
     },
   };
 
@@ -87,7 +97,28 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
       log.error(`${STDIN_LABEL}: cannot read standard input: ${(e as Error).message}`);
     }
   }
-  const reports: FileReport[] =
+  if (opts.changed !== undefined && opts.stdin) cmd.error('error: --changed checks files in a git repository, not standard input', { exitCode: EXIT.trouble });
+  let changed: ChangedLines | undefined;
+  if (opts.changed !== undefined) {
+    try {
+      changed = await changedLines(io.cwd, opts.changed === true ? undefined : opts.changed);
+    } catch (e) {
+      if (!(e instanceof GitError)) throw e;
+      io.stderr.write(`bizlang: ${e.message}\n`);
+      return EXIT.trouble;
+    }
+  }
+  let baseline: Baseline | undefined;
+  if (opts.baseline !== undefined) {
+    const path = resolve(io.cwd, opts.baseline);
+    try {
+      baseline = parseBaseline(opts.baseline, await (io.readText ?? readTextFile)(path));
+    } catch (e) {
+      io.stderr.write(`bizlang: ${e instanceof BaselineError ? e.message : `${opts.baseline}: cannot read the baseline: ${(e as Error).message}`}\n`);
+      return EXIT.trouble;
+    }
+  }
+  let reports: FileReport[] =
     opts.stdin && !stdin
       ? []
       : await runBatch(
@@ -100,9 +131,34 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
             workerUrl: io.workerUrl,
             jobs: opts.jobs,
             sensitivity: opts.sensitivity,
+            only: changed ? (abs) => changed!.has(abs) : undefined,
           },
           log,
         );
+  if (changed) reports = reports.map((r) => onlyChanged(r, changed!));
+  // Recording a baseline is the job asked for: its findings do not fail the run.
+  let baselineWritten = false;
+  if (opts.writeBaseline !== undefined) {
+    const text = writeBaseline(reports.map((r) => ({ file: baselineKey(resolve(io.cwd, opts.writeBaseline!), r), messages: r.result.messages })));
+    try {
+      await writeFile(resolve(io.cwd, opts.writeBaseline), text);
+      const n = reports.reduce((k, r) => k + r.result.messages.length, 0);
+      const files = reports.filter((r) => r.result.messages.length).length;
+      io.stderr.write(`bizlang: wrote ${printable(opts.writeBaseline)} (${n} ${n === 1 ? 'finding' : 'findings'} in ${files} ${files === 1 ? 'file' : 'files'})\n`);
+      baselineWritten = true;
+    } catch (e) {
+      log.error(`${opts.writeBaseline}: cannot write the baseline: ${(e as Error).message}`);
+    }
+  }
+  if (baseline) {
+    let fixed = 0;
+    reports = reports.map((r) => {
+      const sub = subtractBaseline(baseline!, baselineKey(resolve(io.cwd, opts.baseline!), r), r.result.messages);
+      fixed += sub.fixed;
+      return { ...r, result: { ...r.result, messages: sub.messages } };
+    });
+    if (!quiet) io.stderr.write(`bizlang: ${fixed} baseline ${fixed === 1 ? 'entry' : 'entries'} fixed since ${opts.baseline}\n`);
+  }
 
   const hasError = kind === 'check' && reports.some((r) => r.result.messages.some((m) => m.severity === 'error'));
   const belowMin = opts.minScore === undefined ? [] : reports.filter((r) => !r.result.skipped && r.result.score.total < opts.minScore!);
@@ -112,11 +168,13 @@ async function execute(kind: 'check' | 'score', paths: string[], opts: CommonOpt
   if (kind === 'score') out = opts.format === 'json' ? formatScoreJson(reports) : formatScoreText(reports, { color });
   else if (opts.format === 'json') out = formatCheckJson(reports, { quiet });
   else if (opts.format === 'sarif') out = formatSarif(reports, { cwd: io.cwd, version: VERSION, quiet, errors });
+  else if (opts.format === 'markdown') out = formatCheckMarkdown(reports, { quiet });
+  else if (opts.format === 'gitlab') out = formatGitlab(reports, { quiet });
   else out = formatCheckText(reports, { color, quiet });
   io.stdout.write(out);
-  for (const r of belowMin) io.stderr.write(`${r.file}: score ${r.result.score.total} is under --min-score ${opts.minScore}\n`);
+  for (const r of belowMin) io.stderr.write(`${printable(r.file)}: score ${r.result.score.total} is under --min-score ${opts.minScore}\n`);
 
-  return errors.length ? EXIT.trouble : hasError || belowMin.length ? EXIT.fail : EXIT.ok;
+  return errors.length ? EXIT.trouble : !baselineWritten && (hasError || belowMin.length) ? EXIT.fail : EXIT.ok;
 }
 
 /** Runs the CLI with `argv` (the arguments after the program name); resolves to the exit code. */
@@ -134,9 +192,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       .command('check')
       .description('check Markdown files; directories are searched for *.md and *.markdown')
       .argument('[paths...]', 'files, directories or globs (default: the current directory)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text')),
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown', 'gitlab']).default('text')),
   )
     .option('-q, --quiet', 'report only messages of severity error')
+    .option('--changed [ref]', 'report only findings on lines added or changed since REF (default: the merge base with the default branch)')
+    .option('--baseline <file>', 'report only findings not recorded in this baseline (made by --write-baseline)')
+    .option('--write-baseline <file>', "record this run's findings as a baseline")
     .action(async (paths: string[], opts: CommonOptions, cmd: Command) => {
       code = await execute('check', paths, opts, cmd, io);
     });

@@ -2,9 +2,10 @@
 // remark-frontmatter parsing the same Markdown, nothing else) and the peer alex, on the corpora in
 // ../shared/bench (real KEPs in English, real TiDB docs in Chinese). See docs/bench.md.
 //
-//   npm run bench [-- --quick] [-- --strict] [-- --only core,cold,ext,batch,model,startup] [-- --json FILE]
+//   npm run bench [-- --quick] [-- --strict] [-- --only core,cold,ext,batch,model,startup,review] [-- --json FILE]
 //
-// The startup section also times `bizlang lsp --stdio` (target 8) when dist/ is built.
+// The startup section also times `bizlang lsp --stdio` (target 8) when dist/ is built; the review
+// section times `--changed` on a 600-file git repository (target 9).
 //
 // --quick   smoke run: fewer iterations, a 1-in-20 subset of the corpora for the batch.
 // --strict  exit 1 when a target fails (otherwise the bench is a report and exits 0).
@@ -255,6 +256,16 @@ if (wants('startup')) {
   }
 }
 
+// `--changed` on a 600-file repository against checking its changed files alone (target 9).
+if (wants('review') && existsSync(join(REPO, 'dist', 'cli.js'))) {
+  say('bench: --changed on a 600-file repository …');
+  const r = await node([here('changed.mjs'), join(REPO, 'bin', 'bizlang.js'), join(CORPUS, 'en-keps'), SCRATCH, String(quick ? 3 : 10)]);
+  if (r.code !== 0) throw new Error(`changed.mjs: ${r.stderr}`);
+  const c = lastJson(r.stdout);
+  const over = c.changed.map((x, i) => x - c.named[i]);
+  results.review = { files: c.files, changedFiles: c.changedFiles, changed: summary(c.changed), named: summary(c.named), overhead: summary(over), sameFindings: c.sameFindings };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -369,6 +380,17 @@ if (results.model) {
   lines.push('');
 }
 
+if (results.review) {
+  const rv = results.review;
+  lines.push(`Code review: a ${rv.files}-file git repository, a branch that edits ${rv.changedFiles} files; whole process, ms wall, median [min–max]`);
+  lines.push(table(['command', 'ms'], [
+    ['bizlang check --changed main', range(rv.changed, 0)],
+    [`bizlang check <the ${rv.changedFiles} changed files>`, range(rv.named, 0)],
+    ['overhead of --changed (paired runs)', range(rv.overhead, 0)],
+  ]));
+  lines.push('');
+}
+
 if (results.startup || results.activation || results.activationNote) {
   lines.push('Start-up, ms wall, median [min–max]');
   const rows = [];
@@ -448,6 +470,11 @@ if (results.startup?.lspInitialize) {
   const lsp = results.startup.lspInitialize.median;
   verdict(8, lsp <= 1000, `bizlang lsp --stdio answers initialize ${ms(lsp, 0)} ms after its start (limit 1000)`);
 } else verdict(8, undefined);
+
+if (results.review) {
+  const o = results.review.overhead.median;
+  verdict(9, o <= 300 && results.review.sameFindings, `--changed on ${results.review.files} files adds ${ms(o, 0)} ms over checking the ${results.review.changedFiles} changed files alone (limit 300)${results.review.sameFindings ? '' : '; its findings are NOT a subset of theirs'}`);
+} else verdict(9, undefined);
 
 lines.push(...verdicts.map((v) => v.line));
 const report = lines.join('\n');

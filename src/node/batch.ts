@@ -31,6 +31,8 @@ export interface BatchInput {
   jobs?: number;
   /** Overrides every config's `sensitivity` (the CLI's --sensitivity). */
   sensitivity?: Sensitivity;
+  /** When set, only the files it accepts are checked (the CLI's --changed). */
+  only?: (abs: string) => boolean;
 }
 
 export interface BatchLog {
@@ -59,6 +61,7 @@ export async function runBatch(input: BatchInput, log: BatchLog): Promise<FileRe
     jobs.push({ file: abs ? displayPath(abs, cwd, filename!) : STDIN_LABEL, abs, text, options: withOverrides(config.options, input) });
   } else {
     for (const target of await expandInputs(input.inputs, { cwd, resolver, error: log.error, notice: log.notice })) {
+      if (input.only && !input.only(target.abs)) continue;
       const config = await resolver.forFile(target.abs);
       jobs.push({ file: target.display, abs: target.abs, options: withOverrides(config.options, input) });
     }

@@ -4,6 +4,7 @@
 import picocolors from 'picocolors';
 import type { Severity } from '../../core/index.js';
 import type { FileReport } from '../batch.js';
+import { printable } from '../printable.js';
 
 export interface TextOptions {
   color: boolean;
@@ -43,7 +44,7 @@ export function formatCheckText(reports: FileReport[], opts: TextOptions): strin
     for (const m of result.messages) {
       if (opts.quiet && m.severity !== 'error') continue;
       counts[m.severity]++;
-      lines.push(`${file}:${m.line}:${m.column}  ${paint[m.severity](m.severity)}  ${oneLine(m.reason)}  ${c.dim(m.ruleId)}`);
+      lines.push(`${printable(file)}:${m.line}:${m.column}  ${paint[m.severity](m.severity)}  ${printable(oneLine(m.reason))}  ${c.dim(m.ruleId)}`);
     }
   }
   const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
@@ -68,7 +69,7 @@ function scoreSummary(reports: FileReport[]): string {
   }
   const lowest = scored.reduce((a, b) => (b.result.score.total < a.result.score.total ? b : a));
   const average = Math.round(scored.reduce((n, r) => n + r.result.score.total, 0) / scored.length);
-  return ` Lowest score ${lowest.result.score.total}/100 (${lowest.file}); average ${average}.`;
+  return ` Lowest score ${lowest.result.score.total}/100 (${printable(lowest.file)}); average ${average}.`;
 }
 
 function points(n: number): string {
@@ -82,12 +83,12 @@ export function formatScoreText(reports: FileReport[], opts: Pick<TextOptions, '
   for (const { file, result } of reports) {
     if (out.length) out.push('');
     if (result.skipped) {
-      out.push(`${c.bold(file)}  not scored: ${result.skipped}`);
+      out.push(`${c.bold(printable(file))}  not scored: ${printable(result.skipped)}`);
       continue;
     }
     const { score } = result;
     const level = score.level === 'L3' ? c.green : c.yellow;
-    out.push(`${c.bold(file)}  ${c.bold(`${score.total}/100`)}  ${level(`${score.level} ${score.levelLabel}`)}`);
+    out.push(`${c.bold(printable(file))}  ${c.bold(`${score.total}/100`)}  ${level(`${score.level} ${score.levelLabel}`)}`);
     for (const comp of Object.values(score.components)) {
       out.push(`  ${`${points(comp.points)}/${comp.max}`.padStart(7)}  ${c.bold(comp.label)}: ${comp.detail}`);
       for (const item of comp.items) {
