@@ -137,6 +137,17 @@ describe('--changed', () => {
     expect(findings((await check(repo, ['--changed'])).files)).toEqual(['docs/new.md:11 tech-value']);
   });
 
+  it('applies --min-score to the changed files only', async () => {
+    const repo = new Repo().write({ 'good.md': doc(['Onboarding drops from 10 days to 2 days.']), 'poor.md': '# Poor\n\nWe unified permission management across services.\n' });
+    repo.commit('main');
+    expect((await runCli(['check', '--min-score', '60'], { cwd: repo.dir })).code).toBe(1);
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write({ 'good.md': doc(['Onboarding drops from 10 days to 2 days.', '', 'Tickets fell by 30%.']) }).commit('edit the good doc');
+    const r = await runCli(['check', '--min-score', '60', '--changed', 'main'], { cwd: repo.dir });
+    expect(r.stderr).not.toMatch(/poor\.md/);
+    expect(r.code).toBe(0);
+  });
+
   it('is a clear exit 2 outside a git repository or for an unknown ref', async () => {
     const repo = mainRepo();
     const bad = await runCli(['check', '--changed', 'no-such-ref'], { cwd: repo.dir });
