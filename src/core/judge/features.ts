@@ -46,6 +46,10 @@ function englishFeatures(text: string, lex: LangLexicon, rule: Facts, role: stri
   }
   if (words.length) f.add(`s:first=${words[0]}`);
   if (words.length > 1) f.add(`s:first2=${words[0]}_${words[1]}`);
+  for (const t of tokens) {
+    const w = `^${t.lower}$`;
+    for (let i = 0; i + 4 <= w.length; i++) f.add(`c:${w.slice(i, i + 4)}`);
+  }
   // Classes: presence, and which class opens the sentence.
   const clsAt: string[] = new Array(tokens.length).fill('');
   for (const m of matches) {
