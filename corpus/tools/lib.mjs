@@ -85,13 +85,20 @@ export const repoOf = (row) => String(row.source).split(':')[0];
 export function loadSilver() {
   // Without their sections: the claim-dense sample was drawn by section, so the sections of its
   // rows would teach the context features a skewed lesson. They train the sentence alone.
-  return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows')).map((r) => ({ ...r, section: undefined, silver: true }));
+  // A sentence already in the corpus, or already drawn (two windows of one document, the same
+  // page in two repositories), is kept once: a copy would weigh twice, or leak a scored row.
+  const norm = (t) => t.replace(/\s+/g, ' ').trim();
+  const seen = new Set(loadCorpus().map((r) => norm(r.text)));
+  return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows'))
+    .filter((r) => !seen.has(norm(r.text)) && seen.add(norm(r.text)))
+    .map((r) => ({ ...r, section: undefined, silver: true }));
 }
 
-/** The silver rows the model trains on: the claim-dense sample (sections such as goals, benefits,
- * results, background; ids "c-…"). The random sample of documentation ("s-…") added nothing
- * across sources (corpus/README.md). */
-export const SILVER_IN_TRAINING = /^c-/;
+/** The silver rows the model trains on: the claim-dense samples (windows starting at sections
+ * such as goals, benefits, results, background, and the blog and case-study windows of the second
+ * gathering; ids "c-…" and "<helper><n>…-…" such as "d1-", "e3x-", "z2b-"). The random sample of
+ * reference documentation ("s-…") added nothing across sources (corpus/README.md). */
+export const SILVER_IN_TRAINING = /^(c|[a-z]\d+[a-z]*)-/;
 
 /** A small deterministic PRNG (mulberry32, the bench's) so folds and bootstraps repeat exactly. */
 export const rng = (seed) => prng(seed).next;

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS, ROOT } from './lib.mjs';
+import { kappa } from './stats.mjs';
 
 const base = join(ROOT, 'corpus', 'silver');
 const read = (p) => readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -25,3 +26,16 @@ for (const name of readdirSync(join(base, 'blind')).filter((n) => n.endsWith('.j
   console.log(`${name}: ${rows.length}`);
 }
 console.log(`silver rows: ${total}`);
+
+// The blind second pass on a slice of the silver rows (corpus/silver/agreement/second-<lang>.jsonl):
+// how far a second labeler agrees with the labels the model trains on.
+const agreeDir = join(base, 'agreement');
+const labelOf = new Map();
+for (const name of readdirSync(join(base, 'labels')).filter((n) => n.endsWith('.jsonl'))) for (const r of read(join(base, 'labels', name))) labelOf.set(r.id, r.label);
+for (const lang of ['en', 'zh']) {
+  const file = join(agreeDir, `second-${lang}.jsonl`);
+  if (!existsSync(file)) continue;
+  const second = read(file).filter((r) => labelOf.has(r.id));
+  const k = kappa(second.map((r) => labelOf.get(r.id)), second.map((r) => r.label));
+  console.log(`silver ${lang}: ${second.length} rows labeled twice blind; agreement ${(100 * k.agreement).toFixed(1)}%, κ ${k.kappa.toFixed(3)}`);
+}
