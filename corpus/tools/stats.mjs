@@ -3,7 +3,7 @@
 // requirement of the corpus is not met.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LABELS, loadCorpus, repoOf, ROOT } from './lib.mjs';
+import { LABELS, loadCorpus, loadSilver, repoOf, ROOT, SILVER_IN_TRAINING } from './lib.mjs';
 
 export const REQUIRED = { total: 3000, perLang: 1400, repositories: 40, repositoriesPerLang: 20, maxRepoShare: 0.08 };
 
@@ -32,6 +32,28 @@ function agreement(rows) {
   }
   const all = kappa(slice.map((r) => r.first), slice.map((r) => r.second));
   return { ...out, all };
+}
+
+/** The training-only rows the model is fitted on (corpus/silver): size, spread, labels, the blind
+ * second pass on a slice of them, and which of their repositories lack a licence entry. */
+function silverStats() {
+  const rows = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
+  const read = (p) => (existsSync(p) ? readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const licFile = join(ROOT, 'corpus', 'silver', 'licences.json');
+  const lic = existsSync(licFile) ? JSON.parse(readFileSync(licFile, 'utf8')) : {};
+  const out = { rows: rows.length, repositories: new Set(rows.map(repoOf)).size, langs: {}, rowsWithoutLicence: rows.filter((r) => !r.license && !lic[repoOf(r)]).length };
+  for (const lang of ['en', 'zh']) {
+    const rs = rows.filter((r) => r.lang === lang);
+    const second = read(join(ROOT, 'corpus', 'silver', 'agreement', `second-${lang}.jsonl`)).filter((r) => byId.has(r.id));
+    out.langs[lang] = {
+      rows: rs.length,
+      repositories: new Set(rs.map(repoOf)).size,
+      labels: Object.fromEntries(LABELS.map((l) => [l, rs.filter((r) => r.label === l).length])),
+      agreement: kappa(second.map((r) => byId.get(r.id).label), second.map((r) => r.label)),
+    };
+  }
+  return out;
 }
 
 function licences(rows) {
@@ -65,6 +87,8 @@ export function printStats(rows = loadCorpus(), { json = false } = {}) {
   if (!stats.agreement) problems.push('no double-labeled slice (corpus/agreement/slice.jsonl)');
   stats.licences = licences(rows);
   if (stats.licences.notInSources.length) problems.push(`${stats.licences.notInSources.length} repositories missing from corpus/SOURCES.md`);
+  stats.silver = silverStats();
+  if (stats.silver.rowsWithoutLicence) problems.push(`${stats.silver.rowsWithoutLicence} training-only rows without a licence`);
   stats.problems = problems;
   if (json) {
     console.log(JSON.stringify(stats, null, 2));
@@ -81,6 +105,12 @@ export function printStats(rows = loadCorpus(), { json = false } = {}) {
         if (!a[lang]?.n) continue;
         console.log(`  agreement ${lang}: ${a[lang].n} sentences labeled twice, independently: ${(100 * a[lang].agreement).toFixed(1)}% agree, Cohen's κ ${a[lang].kappa.toFixed(2)}`);
       }
+    }
+    const sv = stats.silver;
+    console.log(`Training only (corpus/silver, never scored): ${sv.rows} sentences from ${sv.repositories} more repositories`);
+    for (const [lang, s] of Object.entries(sv.langs)) {
+      const a = s.agreement ? `; ${s.agreement.n} labeled twice blind: ${(100 * s.agreement.agreement).toFixed(1)}% agree, κ ${s.agreement.kappa.toFixed(2)}` : '';
+      console.log(`  ${lang}: ${s.rows} sentences, ${s.repositories} repositories; labels ${Object.entries(s.labels).map(([l, n]) => `${l} ${n}`).join(', ')}${a}`);
     }
     console.log(`  licences: ${stats.licences.repositories - stats.licences.notInSources.length}/${stats.licences.repositories} repositories listed in corpus/SOURCES.md; ${stats.licences.rowsWithoutLicence} rows without a licence id`);
     console.log(problems.length ? `Not met: ${problems.join('; ')}` : 'All corpus requirements met.');
