@@ -32,10 +32,18 @@ console.log(`silver rows: ${total}`);
 const agreeDir = join(base, 'agreement');
 const labelOf = new Map();
 for (const name of readdirSync(join(base, 'labels')).filter((n) => n.endsWith('.jsonl'))) for (const r of read(join(base, 'labels', name))) labelOf.set(r.id, r.label);
+// Files: second-<lang>.jsonl (a slice of the first gathering round), second-rounds2-6-<lang>.jsonl.
+const slices = existsSync(agreeDir) ? readdirSync(agreeDir).filter((n) => /^second-.*\.jsonl$/.test(n)).sort() : [];
 for (const lang of ['en', 'zh']) {
-  const file = join(agreeDir, `second-${lang}.jsonl`);
-  if (!existsSync(file)) continue;
-  const second = read(file).filter((r) => labelOf.has(r.id));
-  const k = kappa(second.map((r) => labelOf.get(r.id)), second.map((r) => r.label));
-  console.log(`silver ${lang}: ${second.length} rows labeled twice blind; agreement ${(100 * k.agreement).toFixed(1)}%, κ ${k.kappa.toFixed(3)}`);
+  const all = [];
+  for (const name of slices.filter((n) => n.endsWith(`-${lang}.jsonl`))) {
+    const second = read(join(agreeDir, name)).filter((r) => labelOf.has(r.id));
+    all.push(...second);
+    const k = kappa(second.map((r) => labelOf.get(r.id)), second.map((r) => r.label));
+    console.log(`silver ${lang} (${name}): ${second.length} rows labeled twice blind; agreement ${(100 * k.agreement).toFixed(1)}%, κ ${k.kappa.toFixed(3)}`);
+  }
+  if (all.length) {
+    const k = kappa(all.map((r) => labelOf.get(r.id)), all.map((r) => r.label));
+    console.log(`silver ${lang} (all slices): ${all.length} rows; agreement ${(100 * k.agreement).toFixed(1)}%, κ ${k.kappa.toFixed(3)}`);
+  }
 }

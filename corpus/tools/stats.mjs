@@ -1,7 +1,7 @@
 // `npm run eval -- --stats`: the corpus's size, spread over repositories and genres, licences,
 // and the agreement of the double-labeled slice (corpus/agreement/). Exit status 1 when a
 // requirement of the corpus is not met.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS, loadCorpus, loadSilver, repoOf, ROOT, SILVER_IN_TRAINING } from './lib.mjs';
 
@@ -45,7 +45,9 @@ function silverStats() {
   const out = { rows: rows.length, repositories: new Set(rows.map(repoOf)).size, langs: {}, rowsWithoutLicence: rows.filter((r) => !r.license && !lic[repoOf(r)]).length };
   for (const lang of ['en', 'zh']) {
     const rs = rows.filter((r) => r.lang === lang);
-    const second = read(join(ROOT, 'corpus', 'silver', 'agreement', `second-${lang}.jsonl`)).filter((r) => byId.has(r.id));
+    const agreeDir = join(ROOT, 'corpus', 'silver', 'agreement');
+    const slices = existsSync(agreeDir) ? readdirSync(agreeDir).filter((n) => n.startsWith('second-') && n.endsWith(`-${lang}.jsonl`)) : [];
+    const second = slices.flatMap((n) => read(join(agreeDir, n))).filter((r) => byId.has(r.id));
     out.langs[lang] = {
       rows: rs.length,
       repositories: new Set(rs.map(repoOf)).size,
