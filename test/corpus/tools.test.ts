@@ -1,5 +1,6 @@
 // The corpus tools' own guarantees: the training-only rows never repeat a scored sentence or each
 // other, and the trainer's pruning drops only features that hardly move one class against another.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module without types
 import { fit, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
@@ -19,6 +20,19 @@ describe('training-only rows', () => {
       seen.add(t);
     }
     expect(silver.filter((r) => SILVER_IN_TRAINING.test(r.id)).length).toBeGreaterThan(20000);
+  });
+});
+
+describe('sources', () => {
+  it('include no repository reserved for the independent evaluation (corpus/reserved.txt)', () => {
+    const reserved = readFileSync(new URL('../../corpus/reserved.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .map((l) => l.trim().toLowerCase())
+      .filter((l) => l && !l.startsWith('#'));
+    const isReserved = (repo: string) =>
+      reserved.some((r) => (r.endsWith('/*') ? repo.startsWith(r.slice(0, -1)) : repo === r || repo.startsWith(`${r}-`)));
+    const repos = new Set([...(loadCorpus() as Row[]), ...(loadSilver() as Row[])].map((r) => r.source.split(':')[0]!.toLowerCase()));
+    expect([...repos].filter(isReserved)).toEqual([]);
   });
 });
 
