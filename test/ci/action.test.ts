@@ -8,20 +8,10 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script (no types)
 import { annotations, escapeData, escapeProperty, runAction } from '../../scripts/action/run.mjs';
 import { runCli } from '../cli/helpers.js';
-import { Repo } from './helpers.js';
+import { Repo, VALUE_MAP } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'ci');
 const CLAIM = 'We unified permission management across services.';
-const MAP = [
-  '## Business Value Map',
-  '',
-  '- **Who benefits:** the 120 people of merchant onboarding.',
-  '- **Key pain point:** access requests wait for manual review.',
-  "- **Today's loss:** 40 hours per month of reviewer time.",
-  '- **How the platform improves it:** one policy engine.',
-  '- **Business-level gain:** onboarding drops from 10 days to 2 days.',
-  '',
-];
 const HOSTILE_SENTENCE = 'We unified permission management ::add-mask::secret %0A::stop-commands::x <img src=x onerror=alert(1)> [click](javascript:alert(1)) across services.';
 const HOSTILE_NAME = 'docs/evil\n::warning file=x::pwned.md';
 
@@ -29,13 +19,13 @@ const HOSTILE_NAME = 'docs/evil\n::warning file=x::pwned.md';
 function pullRequest(): { repo: Repo; base: string; head: string } {
   const repo = new Repo().write({
     '.bizlangrc.json': '{}\n',
-    'docs/plan.md': ['# Plan', '', ...MAP, CLAIM, '', 'Old text.', ''].join('\n'),
+    'docs/plan.md': ['# Plan', '', ...VALUE_MAP, CLAIM, '', 'Old text.', ''].join('\n'),
     'docs/old.md': ['# Old', '', CLAIM, ''].join('\n'),
   });
   const base = repo.commit('main');
   repo.git('checkout', '-q', '-b', 'feature');
   repo.write({
-    'docs/plan.md': ['# Plan', '', ...MAP, CLAIM, '', 'The platform reduces operational cost.', '', HOSTILE_SENTENCE, ''].join('\n'),
+    'docs/plan.md': ['# Plan', '', ...VALUE_MAP, CLAIM, '', 'The platform reduces operational cost.', '', HOSTILE_SENTENCE, ''].join('\n'),
     'docs/a,b:c.md': ['# Comma, colon: 100%', '', CLAIM, ''].join('\n'),
     [HOSTILE_NAME]: ['# Evil', '', 'Tickets drop by [X]%.', ''].join('\n'),
   });

@@ -19,6 +19,18 @@ const GIT_ENV = {
   GIT_COMMITTER_DATE: '2026-11-30T00:00:00Z',
 };
 
+/** A complete Business Value Map section (the doc rule stays quiet, only sentences are judged). */
+export const VALUE_MAP = [
+  '## Business Value Map',
+  '',
+  '- **Who benefits:** the 120 people of merchant onboarding.',
+  '- **Key pain point:** access requests wait for manual review.',
+  "- **Today's loss:** 40 hours per month of reviewer time.",
+  '- **How the platform improves it:** one policy engine.',
+  '- **Business-level gain:** onboarding drops from 10 days to 2 days.',
+  '',
+];
+
 const made: string[] = [];
 afterAll(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 

@@ -4,7 +4,7 @@ import { readFileSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, runCli } from '../cli/helpers.js';
-import { Repo } from './helpers.js';
+import { Repo, VALUE_MAP } from './helpers.js';
 
 const CLAIM = 'We unified permission management across services.';
 const OTHER_CLAIM = 'This change improves API server performance and stability.';
@@ -13,14 +13,7 @@ function doc(body: string[]): string {
   return [
     '# Access platform',
     '',
-    '## Business Value Map',
-    '',
-    '- **Who benefits:** the 120 people of merchant onboarding.',
-    '- **Key pain point:** access requests wait for manual review.',
-    "- **Today's loss:** 40 hours per month of reviewer time.",
-    '- **How the platform improves it:** one policy engine.',
-    '- **Business-level gain:** onboarding drops from 10 days to 2 days.',
-    '',
+    ...VALUE_MAP,
     ...body,
     '',
   ].join('\n');
