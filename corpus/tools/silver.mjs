@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS, ROOT } from './lib.mjs';
-import { kappa } from './stats.mjs';
+import { kappa, silverSecondPasses } from './stats.mjs';
 
 const base = join(ROOT, 'corpus', 'silver');
 const read = (p) => readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -27,23 +27,16 @@ for (const name of readdirSync(join(base, 'blind')).filter((n) => n.endsWith('.j
 }
 console.log(`silver rows: ${total}`);
 
-// The blind second pass on a slice of the silver rows (corpus/silver/agreement/second-<lang>.jsonl):
-// how far a second labeler agrees with the labels the model trains on.
-const agreeDir = join(base, 'agreement');
+// The blind second passes on slices of the silver rows: how far a second labeler agrees with the
+// labels the model trains on.
 const labelOf = new Map();
 for (const name of readdirSync(join(base, 'labels')).filter((n) => n.endsWith('.jsonl'))) for (const r of read(join(base, 'labels', name))) labelOf.set(r.id, r.label);
-// Files: second-<lang>.jsonl (a slice of the first gathering round), second-rounds2-6-<lang>.jsonl.
-const slices = existsSync(agreeDir) ? readdirSync(agreeDir).filter((n) => /^second-.*\.jsonl$/.test(n)).sort() : [];
+const agreementLine = (rows) => {
+  const k = kappa(rows.map((r) => labelOf.get(r.id)), rows.map((r) => r.label));
+  return `${rows.length} rows labeled twice blind; agreement ${(100 * k.agreement).toFixed(1)}%, κ ${k.kappa.toFixed(3)}`;
+};
 for (const lang of ['en', 'zh']) {
-  const all = [];
-  for (const name of slices.filter((n) => n.endsWith(`-${lang}.jsonl`))) {
-    const second = read(join(agreeDir, name)).filter((r) => labelOf.has(r.id));
-    all.push(...second);
-    const k = kappa(second.map((r) => labelOf.get(r.id)), second.map((r) => r.label));
-    console.log(`silver ${lang} (${name}): ${second.length} rows labeled twice blind; agreement ${(100 * k.agreement).toFixed(1)}%, κ ${k.kappa.toFixed(3)}`);
-  }
-  if (all.length) {
-    const k = kappa(all.map((r) => labelOf.get(r.id)), all.map((r) => r.label));
-    console.log(`silver ${lang} (all slices): ${all.length} rows; agreement ${(100 * k.agreement).toFixed(1)}%, κ ${k.kappa.toFixed(3)}`);
-  }
+  const passes = silverSecondPasses(lang).map((p) => ({ ...p, rows: p.rows.filter((r) => labelOf.has(r.id)) }));
+  for (const p of passes) console.log(`silver ${lang} (${p.file}): ${agreementLine(p.rows)}`);
+  if (passes.length > 1) console.log(`silver ${lang} (all slices): ${agreementLine(passes.flatMap((p) => p.rows))}`);
 }

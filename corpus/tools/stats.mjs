@@ -34,20 +34,28 @@ function agreement(rows) {
   return { ...out, all };
 }
 
+/** The blind second passes on slices of the training-only rows (corpus/silver/agreement/
+ * second-…-<lang>.jsonl), by file: [{ file, rows: [{ id, label }] }]. */
+export function silverSecondPasses(lang) {
+  const dir = join(ROOT, 'corpus', 'silver', 'agreement');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.startsWith('second-') && n.endsWith(`-${lang}.jsonl`))
+    .sort()
+    .map((file) => ({ file, rows: readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) }));
+}
+
 /** The training-only rows the model is fitted on (corpus/silver): size, spread, labels, the blind
  * second pass on a slice of them, and which of their repositories lack a licence entry. */
 function silverStats() {
   const rows = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
-  const read = (p) => (existsSync(p) ? readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const licFile = join(ROOT, 'corpus', 'silver', 'licences.json');
   const lic = existsSync(licFile) ? JSON.parse(readFileSync(licFile, 'utf8')) : {};
   const out = { rows: rows.length, repositories: new Set(rows.map(repoOf)).size, langs: {}, rowsWithoutLicence: rows.filter((r) => !r.license && !lic[repoOf(r)]).length };
   for (const lang of ['en', 'zh']) {
     const rs = rows.filter((r) => r.lang === lang);
-    const agreeDir = join(ROOT, 'corpus', 'silver', 'agreement');
-    const slices = existsSync(agreeDir) ? readdirSync(agreeDir).filter((n) => n.startsWith('second-') && n.endsWith(`-${lang}.jsonl`)) : [];
-    const second = slices.flatMap((n) => read(join(agreeDir, n))).filter((r) => byId.has(r.id));
+    const second = silverSecondPasses(lang).flatMap((p) => p.rows).filter((r) => byId.has(r.id));
     out.langs[lang] = {
       rows: rs.length,
       repositories: new Set(rs.map(repoOf)).size,
