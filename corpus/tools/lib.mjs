@@ -97,7 +97,8 @@ export function loadSilver() {
 /** The silver rows the model trains on: the claim-dense samples (windows starting at sections
  * such as goals, benefits, results, background, and the blog and case-study windows of the second
  * gathering; ids "c-…" and "<helper><n>…-…" such as "d1-", "e3x-", "z2b-"). The random sample of
- * reference documentation ("s-…") added nothing across sources (corpus/README.md). */
+ * reference documentation ("s-…") added nothing across sources, nor did the hard cases picked by
+ * the model's own uncertainty ("h-…"; corpus/README.md). */
 export const SILVER_IN_TRAINING = /^(c|[a-z]\d+[a-z]*)-/;
 
 /** A small deterministic PRNG (mulberry32, the bench's) so folds and bootstraps repeat exactly. */
