@@ -87,10 +87,20 @@ export function loadSilver() {
   // rows would teach the context features a skewed lesson. They train the sentence alone.
   // A sentence already in the corpus, or already drawn (two windows of one document, the same
   // page in two repositories), is kept once: a copy would weigh twice, or leak a scored row.
-  const norm = (t) => t.replace(/\s+/g, ' ').trim();
-  const seen = new Set(loadCorpus().map((r) => norm(r.text)));
+  // Compared by letters and digits only, and by their first 50 when there are that many: the same
+  // sentence with other punctuation, list numbering or a different ending counts as a copy.
+  const keys = (t) => {
+    const k = t.toLowerCase().replace(/^\s*[(（]?\d+[、.)）]\s*/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+    return k.length >= 50 ? [k, `^${k.slice(0, 50)}`] : [k];
+  };
+  const seen = new Set(loadCorpus().flatMap((r) => keys(r.text)));
   return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows'))
-    .filter((r) => !seen.has(norm(r.text)) && seen.add(norm(r.text)))
+    .filter((r) => {
+      const ks = keys(r.text);
+      if (ks.some((k) => seen.has(k))) return false;
+      for (const k of ks) seen.add(k);
+      return true;
+    })
     .map((r) => ({ ...r, section: undefined, silver: true }));
 }
 
