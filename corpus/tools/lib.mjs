@@ -80,6 +80,14 @@ export function loadCorpus(dir = CORPUS) {
 
 export const repoOf = (row) => String(row.source).split(':')[0];
 
+/** What makes two sentences copies of each other: their letters and digits (list numbering,
+ * punctuation and spacing aside), and their first 50 when there are that many, so the same
+ * sentence with another ending counts too. */
+export function copyKeys(text) {
+  const k = text.toLowerCase().replace(/^\s*[(（]?\d+[、.)）]\s*/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  return k.length >= 50 ? [k, `^${k.slice(0, 50)}`] : [k];
+}
+
 /** The training-only rows (corpus/silver/rows): labeled once, from repositories outside the
  * corpus, used to fit the model and never to score it. */
 export function loadSilver() {
@@ -87,12 +95,7 @@ export function loadSilver() {
   // rows would teach the context features a skewed lesson. They train the sentence alone.
   // A sentence already in the corpus, or already drawn (two windows of one document, the same
   // page in two repositories), is kept once: a copy would weigh twice, or leak a scored row.
-  // Compared by letters and digits only, and by their first 50 when there are that many: the same
-  // sentence with other punctuation, list numbering or a different ending counts as a copy.
-  const keys = (t) => {
-    const k = t.toLowerCase().replace(/^\s*[(（]?\d+[、.)）]\s*/, '').replace(/[^\p{L}\p{N}]+/gu, '');
-    return k.length >= 50 ? [k, `^${k.slice(0, 50)}`] : [k];
-  };
+  const keys = copyKeys;
   const seen = new Set(loadCorpus().flatMap((r) => keys(r.text)));
   return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows'))
     .filter((r) => {
