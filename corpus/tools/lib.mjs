@@ -95,11 +95,10 @@ export function loadSilver() {
   // rows would teach the context features a skewed lesson. They train the sentence alone.
   // A sentence already in the corpus, or already drawn (two windows of one document, the same
   // page in two repositories), is kept once: a copy would weigh twice, or leak a scored row.
-  const keys = copyKeys;
-  const seen = new Set(loadCorpus().flatMap((r) => keys(r.text)));
+  const seen = new Set(loadCorpus().flatMap((r) => copyKeys(r.text)));
   return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows'))
     .filter((r) => {
-      const ks = keys(r.text);
+      const ks = copyKeys(r.text);
       if (ks.some((k) => seen.has(k))) return false;
       for (const k of ks) seen.add(k);
       return true;

@@ -2,6 +2,7 @@
 // other, and the trainer's pruning drops only features that hardly move one class against another.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LangModel } from '../../src/core/judge/model.js';
 // @ts-expect-error plain ES module without types
 import { copyKeys, fit, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
 
@@ -51,15 +52,10 @@ describe('fit', () => {
     const y = i % 3;
     items.push({ whole: ['bias', `f:${y}`, 'f:everywhere'], y, repo: `r${i % 6}` });
   }
+  // The core's own inference, so the test judges the stored weights the way the editor does.
   const predict = (m: { features: string[]; w: number[] }, feats: string[]) => {
-    const z = [0, 0, 0];
-    for (const f of feats) {
-      const j = m.features.indexOf(f);
-      if (j >= 0) for (let c = 0; c < 3; c++) z[c]! += m.w[3 * j + c]!;
-    }
-    const e = z.map((x) => Math.exp(x - Math.max(...z)));
-    const s = e.reduce((a, b) => a + b, 0);
-    return e.map((x) => x / s);
+    const p = new LangModel({ ...m, thresholds: {} as LangModel['thresholds'] }).predict(feats);
+    return [p.OTHER, p.TECH, p.BIZ];
   };
 
   it('drops a feature whose three weights hardly differ, and keeps the bias and informative ones', () => {
