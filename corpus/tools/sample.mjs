@@ -46,7 +46,9 @@ const all = { en: [], zh: [] };
 for (const p of plan) {
   const rand = rng(SEED + [...p.repo].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 0));
   const include = p.include ? new RegExp(p.include) : null;
-  let files = git(p.git, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter((f) => /\.(md|mdx|markdown)$/i.test(f) && !SKIP.test(f) && !SKIP_NAME.test(f) && (!include || include.test(f)));
+  // -z: paths verbatim and NUL-separated; without it git quotes and escapes non-ASCII names (Chinese
+  // file names), which then fail the .md test and were silently skipped.
+  let files = git(p.git, 'ls-tree', '-r', '-z', '--name-only', 'HEAD').split('\0').filter((f) => /\.(md|mdx|markdown)$/i.test(f) && !SKIP.test(f) && !SKIP_NAME.test(f) && (!include || include.test(f)));
   files = files.filter((f) => !OTHER_LANG.test(f) && (p.lang === 'zh' || !ZH_PATH.test(f)));
   const rows = [];
   for (const f of shuffle(files, rand)) {
