@@ -22,8 +22,8 @@ describe('training-only rows', () => {
       for (const k of ks) seen.add(k);
     }
     expect(copies).toEqual([]);
-    expect(silver.filter((r) => SILVER_IN_TRAINING.test(r.id)).length).toBeGreaterThan(30000);
-  }, 60_000); // loads every row of the corpus (about 55,000): seconds, more on a busy machine
+    expect(silver.filter((r) => SILVER_IN_TRAINING.test(r.id)).length).toBeGreaterThan(50000);
+  }, 60_000); // loads every row of the corpus (about 68,000): seconds, more on a busy machine
 
   it('count a sentence with other numbering, punctuation or ending as a copy', () => {
     const long = 'This lets every team ship a new service without waiting for the platform team to review it';
