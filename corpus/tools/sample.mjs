@@ -3,14 +3,14 @@
 // from Markdown documents of fetched repository snapshots, with the section and the neighbouring
 // sentences a labeler needs, written as blind chunks to label.
 //
-//   node corpus/tools/sample.mjs PLAN.json OUT_DIR [--chunk 350] [--seed 7] [--sections REGEX] [--prefix s]
+//   node corpus/tools/sample.mjs PLAN.json OUT_DIR [--chunk 350] [--seed 7] [--sections REGEX] [--prefix s] [--unseen]
 //
 // PLAN.json: [{"repo": "owner/name", "git": "/path/to/git/dir", "lang": "en"|"zh",
 //              "max": 120, "include": "regex on paths (optional)", "license": "SPDX"}]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rng } from './lib.mjs';
+import { copyKeys, loadCorpus, rng, ROOT } from './lib.mjs';
 import { passages } from './passages.mjs';
 
 const [planFile, outDir] = process.argv.slice(2);
@@ -21,6 +21,25 @@ const CHUNK = opt('--chunk', 350);
 const SECTIONS = process.argv.includes('--sections') ? new RegExp(process.argv[process.argv.indexOf('--sections') + 1], 'i') : null;
 const PREFIX = process.argv.includes('--prefix') ? process.argv[process.argv.indexOf('--prefix') + 1] : 's';
 const SEED = opt('--seed', 7);
+// --unseen: leave out sentences already labeled (the corpus, the training-only rows) or already
+// drawn (chunks in OUT_DIR, this run), by the copy test loadSilver applies: a new draw from a
+// repository already used then brings only new sentences.
+function drawn(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .flatMap((n) => readFileSync(join(dir, n), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+}
+const known = process.argv.includes('--unseen')
+  ? new Set([...loadCorpus(), ...loadCorpus(join(ROOT, 'corpus', 'silver', 'rows')), ...drawn(outDir)].flatMap((r) => copyKeys(r.text)))
+  : null;
+const unseen = (text) => {
+  if (!known) return true;
+  const ks = copyKeys(text);
+  if (ks.some((k) => known.has(k))) return false;
+  for (const k of ks) known.add(k);
+  return true;
+};
 const WINDOW = 24;
 const PER_DOC = 30;
 
@@ -71,7 +90,7 @@ for (const p of plan) {
     let take = sents.slice(from, from + Math.min(WINDOW, PER_DOC, (p.max ?? 120) - rows.length));
     if (SECTIONS) take = take.filter((s) => s.section === sents[from].section);
     take.forEach((s, k) => {
-      rows.push({ lang: p.lang, text: s.text, source: `${p.repo}:${f}`, section: s.section || null, prev: take[k - 1]?.text ?? sents[from - 1]?.text ?? null, next: take[k + 1]?.text ?? sents[from + take.length]?.text ?? null, license: p.license });
+      if (unseen(s.text)) rows.push({ lang: p.lang, text: s.text, source: `${p.repo}:${f}`, section: s.section || null, prev: take[k - 1]?.text ?? sents[from - 1]?.text ?? null, next: take[k + 1]?.text ?? sents[from + take.length]?.text ?? null, license: p.license });
     });
   }
   console.log(`${p.repo} (${p.lang}): ${rows.length} sentences from ${new Set(rows.map((r) => r.source)).size} documents`);
