@@ -166,7 +166,7 @@ export function featurize(core, rows) {
  * it (each copy at half weight), so the model learns to judge a sentence alone and to let the
  * section raise or lower its confidence. */
 export function withContext(items) {
-  return items.flatMap((it) => (it.wholeCtx ? [{ ...it, weight: 0.5 }, { ...it, whole: it.wholeCtx, weight: 0.5 }] : [it]));
+  return items.flatMap((it) => (it.wholeCtx ? [{ ...it, weight: (it.weight ?? 1) / 2 }, { ...it, whole: it.wholeCtx, weight: (it.weight ?? 1) / 2 }] : [it]));
 }
 
 /**
