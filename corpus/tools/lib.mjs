@@ -163,7 +163,7 @@ export function featurize(core, rows) {
 }
 
 /** Training examples: every row as a bare sentence, and rows with a known section once more with
- * it (each copy at half weight), so the model learns to judge a sentence alone and to let the
+ * it (each copy at half the row's weight), so the model learns to judge a sentence alone and to let the
  * section raise or lower its confidence. */
 export function withContext(items) {
   return items.flatMap((it) => (it.wholeCtx ? [{ ...it, weight: (it.weight ?? 1) / 2 }, { ...it, whole: it.wholeCtx, weight: (it.weight ?? 1) / 2 }] : [it]));
@@ -322,9 +322,9 @@ export function thresholdFor(scores, positives, target, minHits = 5) {
 // minSources 5 and minSpread 0.05 keep the model small (memory of every worker that loads it)
 // at the same out-of-fold average precision as 3 and 0 (en 0.722 / zh 0.745 against 0.721 / 0.745
 // when the training rows were 25,199; with 36,527, minSpread 0.05 against 0.03: 0.728 / 0.761
-// against 0.727 / 0.762). With 72,416 training-only rows, 0.05 kept 39,711 features and the batch's peak RSS
-// reached the 400 MB limit; 0.075 keeps 25,176 at 0.757 / 0.776 against 0.757 / 0.778 (0.1:
-// 0.753 / 0.772; words from 7 repositories instead of 5: 0.756 / 0.777).
+// against 0.727 / 0.762). With 72,416 training-only rows, 0.05 kept 39,711 features and the
+// batch's peak RSS reached the 400 MB limit; 0.075 keeps 25,176 at 0.757 / 0.776 against
+// 0.757 / 0.778 (0.1: 0.753 / 0.772; words from 7 repositories instead of 5: 0.756 / 0.777).
 export const FIT = { l2: 10, minSources: 5, iterations: 300, lr: 0.05, wordL2: 3, minSpread: 0.075 };
 export const TARGETS = { precise: 0.9, balanced: 0.85, thorough: 0.75 };
 
