@@ -163,8 +163,8 @@ export function featurize(core, rows) {
 }
 
 /** Training examples: every row as a bare sentence, and rows with a known section once more with
- * it (each copy at half the row's weight), so the model learns to judge a sentence alone and to let the
- * section raise or lower its confidence. */
+ * it (each copy at half the row's weight), so the model learns to judge a sentence alone and to
+ * let the section raise or lower its confidence. */
 export function withContext(items) {
   return items.flatMap((it) => (it.wholeCtx ? [{ ...it, weight: (it.weight ?? 1) / 2 }, { ...it, whole: it.wholeCtx, weight: (it.weight ?? 1) / 2 }] : [it]));
 }
