@@ -88,6 +88,18 @@ export function copyKeys(text) {
   return k.length >= 50 ? [k, `^${k.slice(0, 50)}`] : [k];
 }
 
+/** A test that passes a text the first time it meets it or a copy of it (copyKeys), and
+ * remembers it; `known` holds the texts met before. */
+export function firstCopy(known = []) {
+  const seen = new Set(known.flatMap((t) => copyKeys(t)));
+  return (text) => {
+    const ks = copyKeys(text);
+    if (ks.some((k) => seen.has(k))) return false;
+    for (const k of ks) seen.add(k);
+    return true;
+  };
+}
+
 /** The training-only rows (corpus/silver/rows): labeled once, from repositories outside the
  * corpus, used to fit the model and never to score it. */
 export function loadSilver() {
@@ -95,14 +107,9 @@ export function loadSilver() {
   // rows would teach the context features a skewed lesson. They train the sentence alone.
   // A sentence already in the corpus, or already drawn (two windows of one document, the same
   // page in two repositories), is kept once: a copy would weigh twice, or leak a scored row.
-  const seen = new Set(loadCorpus().flatMap((r) => copyKeys(r.text)));
+  const isNew = firstCopy(loadCorpus().map((r) => r.text));
   return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows'))
-    .filter((r) => {
-      const ks = copyKeys(r.text);
-      if (ks.some((k) => seen.has(k))) return false;
-      for (const k of ks) seen.add(k);
-      return true;
-    })
+    .filter((r) => isNew(r.text))
     .map((r) => ({ ...r, section: undefined, silver: true }));
 }
 

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyKeys, loadCorpus, rng, ROOT } from './lib.mjs';
+import { firstCopy, loadCorpus, rng, ROOT } from './lib.mjs';
 import { passages } from './passages.mjs';
 
 const [planFile, outDir] = process.argv.slice(2);
@@ -30,16 +30,9 @@ function drawn(dir) {
     .filter((n) => n.endsWith('.jsonl'))
     .flatMap((n) => readFileSync(join(dir, n), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
 }
-const known = process.argv.includes('--unseen')
-  ? new Set([...loadCorpus(), ...loadCorpus(join(ROOT, 'corpus', 'silver', 'rows')), ...drawn(outDir)].flatMap((r) => copyKeys(r.text)))
-  : null;
-const unseen = (text) => {
-  if (!known) return true;
-  const ks = copyKeys(text);
-  if (ks.some((k) => known.has(k))) return false;
-  for (const k of ks) known.add(k);
-  return true;
-};
+const unseen = process.argv.includes('--unseen')
+  ? firstCopy([...loadCorpus(), ...loadCorpus(join(ROOT, 'corpus', 'silver', 'rows')), ...drawn(outDir)].map((r) => r.text))
+  : () => true;
 const WINDOW = 24;
 const PER_DOC = 30;
 

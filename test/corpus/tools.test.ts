@@ -23,7 +23,7 @@ describe('training-only rows', () => {
     }
     expect(copies).toEqual([]);
     expect(silver.filter((r) => SILVER_IN_TRAINING.test(r.id)).length).toBeGreaterThan(50000);
-  }, 60_000); // loads every row of the corpus (about 68,000): seconds, more on a busy machine
+  }, 60_000); // loads every row of the corpus (about 85,000): seconds, more on a busy machine
 
   it('count a sentence with other numbering, punctuation or ending as a copy', () => {
     const long = 'This lets every team ship a new service without waiting for the platform team to review it';
