@@ -1,3 +1,5 @@
+# k-means (cosine) over the word vectors; writes {lang}-clusters.json: word -> cluster id per K.
+# Usage: python3 clusters.py en|zh 64,256,1024
 import numpy as np, sys, json
 import os; OUT=os.environ.get('EXP_DIR','.cache/exp')
 lang=sys.argv[1]; Ks=[int(k) for k in sys.argv[2].split(',')]

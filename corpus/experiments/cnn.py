@@ -1,3 +1,6 @@
+# A convolutional sentence classifier over the word vectors of vectors.py, fitted per fold of the
+# split export.mjs wrote (the held-out fold's repositories also leave the training-only rows), and
+# its out-of-fold tech-value AP alone and averaged with the n-gram model's. Research only.
 import json, sys, numpy as np, torch, torch.nn as nn, torch.nn.functional as F, time, os
 torch.set_num_threads(2); torch.manual_seed(0); np.random.seed(0)
 OUT=os.environ.get('EXP_DIR','.cache/exp')
@@ -63,7 +66,6 @@ for f in folds:
     net=Net(); opt=torch.optim.Adam(net.parameters(),lr=1e-3)
     for ep in range(EPOCHS):
         net.train(); perm=np.random.permutation(len(tri))
-        # sort within chunks by length for speed
         for s in range(0,len(perm),64):
             b=[tri[j] for j in perm[s:s+64]]
             x=batchify([r for r,_ in b]); y=torch.tensor([c for _,c in b])

@@ -1,7 +1,11 @@
+# The Markdown prose of every fetched repository snapshot except the scored and reserved ones,
+# one paragraph per line, split by script into en.txt / zh.txt (unlabeled text for vectors.py).
+# Usage: python3 text.py [bytes per repository]. Research only.
 import os, re, subprocess, sys, random
 M=os.environ.get('MIRRORS','/work/.mirror'); OUT=os.environ.get('EXP_DIR','.cache/exp')
 scored=set(l.strip() for l in open(os.path.join(OUT,'scored-repos.txt')) if l.strip())
-RES=['rust-lang/rfcs','ministryofjustice/','cloud-gov/','18f/','cloudwego/','apache/dolphinscheduler','nacos-group/','alibaba/nacos','karmada-io/','kubesphere/','python/peps','golang/proposal','backstage/backstage','istio/istio.io','linkerd/website','open-telemetry/oteps','gitlabhq/gitlabhq','gitlab-org/','thanos-io/thanos','argoproj/argo-cd','cncf/architecture','apache/incubator-streampark-website','apache/apisix-website','apache/doris-website','apache/shardingsphere','volcano-sh/website','apache/linkis-website','apache/incubator-seata-website','juicedata/juicefs','taosdata/tdengine','baidu/amis','tencent/apijson','apache/dubbo-website','dragonflyoss/']
+HERE=os.path.dirname(os.path.abspath(__file__))
+RES=[l.strip().lower().replace('/*','/') for l in open(os.path.join(HERE,'..','reserved.txt')) if l.strip() and not l.startswith('#')]
 def reserved(r):
     for p in RES:
         if p.endswith('/'):

@@ -1,3 +1,5 @@
+# Word vectors from unlabeled text: co-occurrence in a ±4-word window, positive PMI (context
+# distribution smoothed by 0.75), truncated SVD. Usage: python3 vectors.py en|zh VOCAB CONTEXTS.
 import numpy as np, re, sys, scipy.sparse as sp
 from scipy.sparse.linalg import svds
 from collections import Counter
