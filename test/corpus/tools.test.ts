@@ -10,9 +10,13 @@ type Row = { id: string; text: string; lang: string; source: string };
 const keys = copyKeys as (text: string) => string[];
 
 describe('training-only rows', () => {
+  // Loading every row takes seconds: once for the tests that read them all.
+  let rows: Row[] | undefined;
+  const silverRows = () => (rows ??= loadSilver() as Row[]);
+
   it('repeat no sentence of the scored corpus, and no sentence twice, not even as a near-copy', () => {
     const scored = new Set((loadCorpus() as Row[]).flatMap((r) => keys(r.text)));
-    const silver = loadSilver() as Row[];
+    const silver = silverRows();
     const seen = new Set<string>();
     const copies: string[] = [];
     for (const r of silver) {
@@ -28,7 +32,7 @@ describe('training-only rows', () => {
   it('all train the model, except the two sets kept out on purpose (reference docs "s-…", hard cases "h-…")', () => {
     // A gathered file whose ids miss the training pattern (a helper's "c18s23-…") would otherwise
     // be left out of training without a word.
-    const outside = (loadSilver() as Row[]).filter((r) => !SILVER_IN_TRAINING.test(r.id) && !/^[sh]-/.test(r.id));
+    const outside = silverRows().filter((r) => !SILVER_IN_TRAINING.test(r.id) && !/^[sh]-/.test(r.id));
     expect(outside.map((r) => r.id).slice(0, 5)).toEqual([]);
   }, 60_000);
 
