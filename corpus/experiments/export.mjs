@@ -15,7 +15,7 @@ for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
   const sc = rows.filter((r) => r.lang === lang);
   const items = featurize(core, sc);
   const extra = featurize(core, silver.filter((r) => r.lang === lang));
-  const { preds, fold } = crossValidate(core, items, 10, 1, FIT, extra);
+  const { preds, fold } = await crossValidate(core, items, 10, 1, FIT, extra, { net: null });
   const out = sc.map((r, i) => JSON.stringify({ t: toks(r.text, lang), y: Y[r.label], label: r.label, repo: repoOf(r), fold: fold[i], lr: preds[i] }));
   writeFileSync(`${DIR}/${lang}-scored.jsonl`, out.join('\n') + '\n');
   writeFileSync(`${DIR}/${lang}-train.jsonl`, silver.filter((r) => r.lang === lang).map((r) => JSON.stringify({ t: toks(r.text, lang), y: Y[r.label], repo: repoOf(r) })).join('\n') + '\n');

@@ -33,7 +33,7 @@ for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
   const items = aug(featurize(core, rows.filter((r) => r.lang === lang)));
   const extra = aug(featurize(core, silver.filter((r) => r.lang === lang)));
   const fo = { ...FIT, ...JSON.parse(process.env.FITX ?? '{}') };
-  const { preds } = crossValidate(core, items, 10, Number(process.env.SEED ?? 1), fo, extra);
+  const { preds } = await crossValidate(core, items, 10, Number(process.env.SEED ?? 1), fo, extra, { net: null });
   const tech = preds.map((p) => p.tech), tpos = items.map((it) => it.row.label === 'TECH');
   const vag = preds.map((p) => p.vague), vpos = items.map((it) => it.row.label === 'BIZ_VAGUE');
   console.log(`KS=${KS} BI=${BI} ${JSON.stringify(process.env.FITX ?? '')} ${lang}: techAP ${ap(tech, tpos).toFixed(3)} R@.88 ${recallAt(tech, tpos, .88).toFixed(2)} R@.75 ${recallAt(tech, tpos, .75).toFixed(2)} | vagueAP ${ap(vag, vpos).toFixed(3)} R@.85 ${recallAt(vag, vpos, .85).toFixed(2)}`);

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm run eval`: how good the judgment is on writing it was not fitted on.
 //
-//   npm run eval [-- --lang en|zh] [--folds 10] [--errors] [--json] [--stats] [--boot 1000] [--baselines]
+//   npm run eval [-- --lang en|zh] [--folds 10] [--errors] [--json] [--stats] [--boot 1000] [--baselines] [--ngram-only]
 //
 // Leave-sources-out cross-validation: the rows of each language are split into k folds by
-// repository (no repository in two folds). For every fold, the model is fitted on the other
-// folds, and the thresholds of each sensitivity are chosen by an inner cross-validation on those
-// same other folds; the fold's rows are then judged. Nothing scored was seen by anything fitted
+// repository (no repository in two folds). For every fold, the model (n-gram weights and the
+// sentence network; --ngram-only leaves the network out) is fitted on the other folds, and the
+// thresholds of each sensitivity are chosen by an inner cross-validation on those same other
+// folds (networks included); the fold's rows are then judged. (The fixed settings FIT and NET
+// were picked by comparing a few of them on out-of-fold figures of these folds: a mild selection,
+// listed in docs/judgment.md.) Nothing scored was seen by anything fitted
 // or chosen. Figures per language and sensitivity, with 95% intervals from a bootstrap over
 // repositories (sentences of one repository are not independent):
 //   tech-value P/R/F1 against TECH rows, unquantified-impact P/R/F1 against BIZ_VAGUE rows,
@@ -16,7 +19,8 @@
 // hand-written rules alone and the blind second labeler, scored on the same rows.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseThresholds, crossValidate, decide, featurize, figures, fit, FIT, groupFolds, loadCore, loadCorpus, loadSilver, predictRows, repoOf, rng, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
+import { chooseThresholds, decide, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, rng, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
+import { NET } from './net.mjs';
 import { printStats } from './stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -29,9 +33,11 @@ const BOOT = Number(opt('--boot', 1000));
 const LEVELS = Object.keys(TARGETS);
 const errorLevel = opt('--sensitivity', 'precise');
 const onlyLang = opt('--lang', null);
+// The n-gram model alone (no network): the reference the network is measured against.
+const useNet = !flag('--ngram-only');
 
 if (flag('--help')) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 20).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
   process.exit(0);
 }
 
@@ -42,7 +48,7 @@ if (flag('--stats')) {
 
 const core = await loadCore();
 const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
-const report = { method: { folds: FOLDS, innerFolds: INNER, seed: SEED, bootstrap: BOOT, fit: FIT, targets: TARGETS, silverRows: silver.length }, langs: {} };
+const report = { method: { folds: FOLDS, innerFolds: INNER, seed: SEED, bootstrap: BOOT, fit: FIT, net: useNet ? NET : null, targets: TARGETS, silverRows: silver.length }, langs: {} };
 const errors = [];
 
 for (const lang of ['en', 'zh']) {
@@ -56,6 +62,10 @@ for (const lang of ['en', 'zh']) {
   // The same held-out rows judged with their section's role as context (rows whose section is known).
   const ctxFlags = Object.fromEntries(LEVELS.map((l) => [l, new Array(items.length)]));
   const chosen = [];
+  // First every fold's n-gram models (outer, and the inner cross-validation that picks its
+  // thresholds), while the folds' networks train in worker threads; then the predictions.
+  const plans = [];
+  const trainSets = [];
   for (let f = 0; f < k; f++) {
     const trainIdx = [];
     const testIdx = [];
@@ -63,12 +73,22 @@ for (const lang of ['en', 'zh']) {
     const train = trainIdx.map((i) => items[i]);
     const held = new Set(testIdx.map((i) => items[i].repo));
     const trainExtra = extra.filter((it) => !held.has(it.repo));
-    const fitted = fit(withContext([...train, ...trainExtra]), FIT);
-    const p = predictRows(core, fitted, testIdx.map((i) => items[i]));
-    const pc = predictRows(core, fitted, testIdx.map((i) => items[i]), { context: true });
+    const innerPlan = foldPlan(train, INNER, SEED + f + 1, trainExtra);
+    plans.push({ testIdx, train, trainExtra, netAt: trainSets.length });
+    trainSets.push([...train, ...trainExtra], ...innerPlan.folds.map((x) => x.train));
+  }
+  const nets = useNet ? startNets(lang, numberItems(items, extra), trainSets, SEED * 1000) : null;
+  for (const plan of plans) {
+    plan.fitted = fit(withContext([...plan.train, ...plan.trainExtra]), FIT);
     // Thresholds from an inner cross-validation on the training folds only.
-    const inner = crossValidate(core, train, INNER, SEED + f + 1, FIT, trainExtra);
-    const th = chooseThresholds(train, inner.preds);
+    plan.inner = fitFolds(plan.train, INNER, SEED + plans.indexOf(plan) + 1, FIT, plan.trainExtra);
+  }
+  const networks = nets ? await nets : [];
+  plans.forEach(({ testIdx, train, fitted, inner, netAt }) => {
+    const model = { ...fitted, net: networks[netAt] };
+    const p = predictRows(core, model, testIdx.map((i) => items[i]));
+    const pc = predictRows(core, model, testIdx.map((i) => items[i]), { context: true });
+    const th = chooseThresholds(train, predictFolds(core, train, inner, networks.slice(netAt + 1, netAt + 1 + inner.k)));
     chosen.push(th);
     testIdx.forEach((i, j) => {
       preds[i] = p[j];
@@ -77,7 +97,7 @@ for (const lang of ['en', 'zh']) {
         ctxFlags[l][i] = decide(pc[j], th[l]);
       }
     });
-  }
+  });
   const repos = [...new Set(items.map((it) => it.repo))];
   const out = { rows: items.length, repositories: repos.length, folds: k, silverRows: extra.length, levels: {} };
   for (const l of LEVELS) {

@@ -2,6 +2,8 @@
 // repository, featurizing sentences with the core's own code, fitting the model, scoring.
 import { build } from 'esbuild';
 import { prng } from '../../scripts/bench/lib.mjs';
+import { fitNets } from './net-pool.mjs';
+import { NET } from './net.mjs';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -28,6 +30,8 @@ export async function loadCore() {
         export { judgeSentence } from './src/core/judge/index.ts';
         export { sectionRole } from './src/core/judge/sections.ts';
         export { decodeModel, encodeModel } from './src/core/judge/codec.ts';
+        export { networkWords } from './src/core/judge/words.ts';
+        export { SentenceNet, blend } from './src/core/judge/net.ts';
       `,
       resolveDir: ROOT,
       loader: 'ts',
@@ -163,9 +167,10 @@ export function featurize(core, rows) {
         features: core.sentenceFeatures(text, lex[s.lang], facts).features,
         featuresCtx: role ? core.sentenceFeatures(text, lex[s.lang], facts, role).features : null,
         quantified: facts.quantified,
+        words: core.networkWords(text, row.lang),
       };
     });
-    return { row, y: classOf(row.label), repo: repoOf(row), whole, wholeCtx, parts, role };
+    return { row, y: classOf(row.label), repo: repoOf(row), whole, wholeCtx, parts, role, words: core.networkWords(row.text, row.lang) };
   });
 }
 
@@ -259,13 +264,16 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
 }
 
 /** Per row: the highest TECH probability among its sentences, and the highest business
- * probability among its sentences without a number (what `unquantified-impact` would flag). */
+ * probability among its sentences without a number (what `unquantified-impact` would flag).
+ * With a network in `langData`, every sentence gets the average of both readers (the core skips
+ * the network where it cannot change a verdict; here every probability is needed). */
 export function predictRows(core, langData, items, { context = false } = {}) {
   const model = new core.LangModel({ ...langData, thresholds: langData.thresholds ?? {} });
   return items.map((it) => {
     let tech = 0, vague = 0, biz = 0;
     for (const p of it.parts) {
-      const pr = model.predict(context && p.featuresCtx ? p.featuresCtx : p.features);
+      let pr = model.predict(context && p.featuresCtx ? p.featuresCtx : p.features);
+      if (model.net) pr = core.blend(pr, model.net.predict(p.words), model.net.mix);
       tech = Math.max(tech, pr.TECH);
       biz = Math.max(biz, pr.BIZ);
       if (!p.quantified) vague = Math.max(vague, pr.BIZ);
@@ -335,20 +343,57 @@ export function thresholdFor(scores, positives, target, minHits = 5) {
 export const FIT = { l2: 10, minSources: 5, iterations: 300, lr: 0.05, wordL2: 3, minSpread: 0.075 };
 export const TARGETS = { precise: 0.9, balanced: 0.85, thorough: 0.75 };
 
-/** Out-of-fold predictions for every item: each fold's rows predicted by a model fitted on the
- * other folds (group k-fold by repository). */
-export function crossValidate(core, items, k, seed, fitOptions = FIT, extra = []) {
+/** The training rows of each fold of a group k-fold by repository: the other folds' rows, and
+ * the training-only rows `extra` from repositories outside the held-out fold. */
+export function foldPlan(items, k, seed, extra = []) {
   const { k: kk, fold } = groupFolds(items.map((i) => i.row), k, seed);
-  const preds = new Array(items.length);
+  const folds = [];
   for (let f = 0; f < kk; f++) {
     const held = new Set(items.filter((_, i) => fold[i] === f).map((it) => it.repo));
-    const train = items.filter((_, i) => fold[i] !== f).concat(extra.filter((it) => !held.has(it.repo)));
     const test = [];
     items.forEach((it, i) => fold[i] === f && test.push(i));
-    const p = predictRows(core, fit(withContext(train), fitOptions), test.map((i) => items[i]));
-    test.forEach((i, j) => (preds[i] = p[j]));
+    folds.push({ test, train: items.filter((_, i) => fold[i] !== f).concat(extra.filter((it) => !held.has(it.repo))) });
   }
-  return { preds, fold, k: kk };
+  return { k: kk, fold, folds };
+}
+
+/** Numbers every item of a language (`gi`) so network jobs can name their training rows. */
+export function numberItems(...lists) {
+  let n = 0;
+  for (const list of lists) for (const it of list) it.gi = n++;
+  return lists.flat();
+}
+
+/** Starts fitting one network per training set (items numbered by numberItems over `all`). */
+export function startNets(lang, all, trainSets, seed, net = NET) {
+  return fitNets(lang, all.map((it) => ({ words: it.words, y: it.y })), trainSets.map((train, j) => ({ train: train.map((it) => it.gi), seed: seed + j })), net);
+}
+
+/** The n-gram half of a cross-validation: one model per fold of foldPlan (synchronous, so a
+ * caller can fit these while the folds' networks train in their workers). */
+export function fitFolds(items, k, seed, fitOptions = FIT, extra = []) {
+  const plan = foldPlan(items, k, seed, extra);
+  return { ...plan, fitted: plan.folds.map(({ train }) => fit(withContext(train), fitOptions)) };
+}
+
+/** Out-of-fold predictions from fitFolds' models and, when given, each fold's network. */
+export function predictFolds(core, items, { folds, fitted }, networks = []) {
+  const preds = new Array(items.length);
+  folds.forEach(({ test }, f) => {
+    const p = predictRows(core, { ...fitted[f], net: networks[f] }, test.map((i) => items[i]));
+    test.forEach((i, j) => (preds[i] = p[j]));
+  });
+  return preds;
+}
+
+/** Out-of-fold predictions for every item: each fold's rows predicted by a model fitted on the
+ * other folds (group k-fold by repository). With `net` (the network's settings; null for the
+ * n-gram model alone) each fold also fits a network. */
+export async function crossValidate(core, items, k, seed, fitOptions = FIT, extra = [], { net = NET } = {}) {
+  const plan = foldPlan(items, k, seed, extra);
+  const nets = net ? startNets(items[0].row.lang, numberItems(items, extra), plan.folds.map((f) => f.train), seed, net) : null;
+  const cv = fitFolds(items, k, seed, fitOptions, extra);
+  return { preds: predictFolds(core, items, cv, nets ? await nets : []), fold: cv.fold, k: cv.k };
 }
 
 /** Thresholds per sensitivity from predictions of rows the model was not fitted on: the lowest

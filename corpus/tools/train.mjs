@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseThresholds, crossValidate, featurize, FIT, fit, loadCore, loadCorpus, loadSilver, repoOf, ROOT, SILVER_IN_TRAINING, withContext } from './lib.mjs';
+import { chooseThresholds, crossValidate, featurize, FIT, fit, loadCore, loadCorpus, loadSilver, numberItems, repoOf, ROOT, SILVER_IN_TRAINING, startNets, withContext } from './lib.mjs';
+import { NET } from './net.mjs';
 
 const SEED = 1;
 const FOLDS = 10;
@@ -18,15 +19,19 @@ const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
 const hash = createHash('sha256');
 for (const r of [...rows, ...silver]) hash.update(`${r.lang}\t${r.label}\t${r.text}\n`);
 const langs = {};
-const meta = { corpusSha256: hash.digest('hex').slice(0, 16), seed: SEED, folds: FOLDS, fit: FIT, rows: {}, silverRows: {}, repositories: {} };
+const meta = { corpusSha256: hash.digest('hex').slice(0, 16), seed: SEED, folds: FOLDS, fit: FIT, net: NET, rows: {}, silverRows: {}, repositories: {} };
 for (const lang of ['en', 'zh']) {
   const items = featurize(core, rows.filter((r) => r.lang === lang));
   const extra = featurize(core, silver.filter((r) => r.lang === lang));
-  const { preds } = crossValidate(core, items, FOLDS, SEED, FIT, extra);
+  // The shipped network trains in a worker while the folds' models pick the thresholds.
+  const all = numberItems(items, extra);
+  const net = startNets(lang, all, [all], SEED * 1000 + FOLDS);
+  const { preds } = await crossValidate(core, items, FOLDS, SEED, FIT, extra);
   const thresholds = chooseThresholds(items, preds);
   const fitted = fit(withContext([...items, ...extra]), FIT);
+  fitted.net = (await net)[0];
   meta.silverRows[lang] = extra.length;
-  langs[lang] = { features: fitted.features, w: fitted.w, thresholds };
+  langs[lang] = { features: fitted.features, w: fitted.w, thresholds, net: fitted.net };
   meta.rows[lang] = items.length;
   meta.repositories[lang] = new Set(items.map((it) => repoOf(it.row))).size;
   console.log(`${lang}: ${items.length} rows, ${fitted.features.length} features, thresholds ${JSON.stringify(thresholds)}`);

@@ -11,7 +11,9 @@ import type { Lexicon, Match } from '../lexicon.js';
 import type { Lang } from '../types.js';
 import { sentenceFeatures } from './features.js';
 import { decodeModel, encodeModel, shippedModel, type StoredModel } from './load.js';
-import { Model, type Sensitivity, type Thresholds } from './model.js';
+import { Model, type Probabilities, type Sensitivity, type Thresholds } from './model.js';
+import { blend, reachable } from './net.js';
+import { networkWords } from './words.js';
 
 export { decodeModel, encodeModel, shippedModel, Model };
 export type { Sensitivity, StoredModel, Thresholds };
@@ -48,8 +50,16 @@ export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, option
   if (text.length > MAX_SENTENCE) return rule;
   const model = shippedModel(options.model).langs[lang];
   const view = sentenceFeatures(text, lexicon[lang], rule, options.sectionRole ?? '');
-  const p = model.predict(view.features);
   const th = model.thresholds[options.sensitivity ?? 'precise'];
+  let p: Probabilities = model.predict(view.features);
+  // The network weighs `mix` of the average, so it can lift a probability by at most `mix`
+  // (times what it lacks): where even that cannot reach a threshold, and the rules see no
+  // quantified business claim, the verdict is already settled and the network is not run. (Such
+  // a sentence is OTHER; its `confidence`, never a finding's, is then the n-gram model's alone.)
+  const mix = model.mix;
+  if (mix !== null && (reachable(p.TECH, th.tech, mix) || reachable(p.BIZ, th.biz, mix) || rule.label === 'BIZ_QUANT')) {
+    p = blend(p, model.net!.predict(networkWords(text, lang)), mix);
+  }
   const tech = p.TECH >= th.tech;
   const biz = p.BIZ >= th.biz;
   const other = (why: string): Facts => ({ ...rule, label: 'OTHER', trigger: null, biz: [], why, confidence: p.OTHER });

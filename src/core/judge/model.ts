@@ -3,6 +3,7 @@
 // (src/core/data/model.json). Inference is a sum of weights and a softmax, in plain TypeScript,
 // so the web extension runs it too.
 import type { Lang } from '../types.js';
+import { SentenceNet, type NetData } from './net.js';
 
 /** The classes the model tells apart. Business with or without a number is decided by the rules
  * (a number is a pattern, not a judgment call). */
@@ -24,10 +25,18 @@ export interface LangModelData {
   features: string[];
   w: number[];
   thresholds: Record<Sensitivity, Thresholds>;
+  /** The sentence network averaged with the n-gram weights (net.ts), or its share of the
+   * average and how to decode it on first use (codec.ts); absent in older models. */
+  net?: NetData | LazyNet;
+}
+
+export interface LazyNet {
+  mix: number;
+  decode(): NetData;
 }
 
 export interface ModelData {
-  version: 1;
+  version: 1 | 2;
   /** How it was made (corpus size, seed, date): shown by `npm run eval -- --stats`. */
   meta: Record<string, unknown>;
   langs: Record<Lang, LangModelData>;
@@ -44,11 +53,25 @@ export class LangModel {
   private readonly index = new Map<string, number>();
   private readonly w: Float64Array;
   readonly thresholds: Record<Sensitivity, Thresholds>;
+  /** The network's share of the average with the n-gram weights; null without a network. */
+  readonly mix: number | null;
+  private readonly netSource: NetData | LazyNet | undefined;
+  private decodedNet: SentenceNet | undefined;
 
   constructor(data: LangModelData) {
     this.w = Float64Array.from(data.w);
     data.features.forEach((name, i) => this.index.set(name, i * CLASSES.length));
     this.thresholds = data.thresholds;
+    this.netSource = data.net;
+    this.mix = data.net?.mix ?? null;
+  }
+
+  /** The sentence network, decoded on first use (a document in one language never decodes the
+   * other's); null without one. */
+  get net(): SentenceNet | null {
+    const src = this.netSource;
+    if (!src) return null;
+    return (this.decodedNet ??= new SentenceNet('decode' in src ? src.decode() : src));
   }
 
   /** Class probabilities for a sentence's features (unknown features weigh nothing). */

@@ -1,0 +1,108 @@
+// The sentence network's trainer (corpus/tools/net.mjs) learns what the core's inference (net.ts)
+// then reads — the training sentences come out right through the core's own code — and, on a toy
+// task whose classes are told apart by word meaning (the word vectors), it ranks sentences with
+// words it never saw labeled as it ranks those it did. The stored form keeps its predictions.
+import { describe, expect, it } from 'vitest';
+import { SentenceNet } from '../../src/core/judge/net.js';
+import { decodeModel, encodeModel } from '../../src/core/judge/codec.js';
+import type { NetData } from '../../src/core/judge/net.js';
+// @ts-expect-error plain ES module without types
+import { encodeWords, fitNet, wordIndex } from '../../corpus/tools/net.mjs';
+
+// Toy vectors: "fast…" words point one way, "money…" words another, filler words a third way.
+const groups = { tech: ['fast', 'faster', 'quick', 'quicker', 'speedy'], biz: ['money', 'revenue', 'profit', 'cash', 'sales'], filler: ['the', 'a', 'service', 'now', 'is', 'our', 'team', 'this'] };
+const dim = 8;
+const words = [...groups.tech, ...groups.biz, ...groups.filler];
+const vec = new Float32Array(words.length * dim);
+words.forEach((w, i) => {
+  const axis = groups.tech.includes(w) ? 0 : groups.biz.includes(w) ? 1 : 2;
+  for (let k = 0; k < dim; k++) vec[i * dim + k] = (k === axis ? 0.9 : 0) + (((i * 7 + k * 3) % 5) - 2) * 0.05;
+});
+const vectors = { words: [...words], dim, vec, known: words.length };
+const index = wordIndex(vectors.words) as Map<string, number>;
+
+function sentence(i: number, cls: number, pool: string[]): string[] {
+  const f = groups.filler;
+  const out = [f[i % f.length]!, f[(i * 3 + 1) % f.length]!, f[(i * 5 + 2) % f.length]!];
+  if (cls) out.splice(i % 3, 0, pool[Math.floor(i / 3) % pool.length]!);
+  return out;
+}
+
+describe('sentence network', () => {
+  // Trained on the first three words of each group only; tested on the other two.
+  const seen = { tech: groups.tech.slice(0, 3), biz: groups.biz.slice(0, 3) };
+  const unseen = { tech: groups.tech.slice(3), biz: groups.biz.slice(3) };
+  const examples: { ids: Int32Array; y: number }[] = [];
+  for (let i = 0; i < 300; i++) {
+    const cls = i % 3;
+    const ws = sentence(i, cls, cls === 1 ? seen.tech : seen.biz);
+    examples.push({ ids: encodeWords(ws, index), y: cls });
+  }
+  const opt = { dim, words: 100, widths: [1, 2, 3], filters: 6, epochs: 10, batch: 16, lr: 0.01, dropout: 0.1, mix: 0.5, maxWords: 80 };
+  const net = fitNet(examples, vectors, opt, 7) as NetData;
+  const model = new SentenceNet(net);
+  const cls = (ws: string[]) => {
+    const p = model.predict(ws);
+    return [p.OTHER, p.TECH, p.BIZ].indexOf(Math.max(p.OTHER, p.TECH, p.BIZ));
+  };
+
+  it('learns the training sentences, as the core reads them', () => {
+    let right = 0;
+    for (let i = 0; i < 60; i++) right += Number(cls(sentence(i, i % 3, i % 3 === 1 ? seen.tech : seen.biz)) === i % 3);
+    expect(right).toBeGreaterThanOrEqual(57);
+  });
+
+  it('carries what it learned to words it never saw labeled, through their vectors', () => {
+    // Ranking, as the blend with the n-gram model uses it: a sentence with an unseen "fast" word
+    // gets a higher TECH probability than any sentence of filler words, and likewise for BIZ.
+    const filler = Array.from({ length: 30 }, (_, i) => model.predict(sentence(i + 1000, 0, [])));
+    for (let i = 0; i < 30; i++) {
+      const tech = model.predict(sentence(i + 2000, 1, unseen.tech));
+      const biz = model.predict(sentence(i + 3000, 2, unseen.biz));
+      expect(tech.TECH).toBeGreaterThan(Math.max(...filler.map((p) => p.TECH)));
+      expect(biz.BIZ).toBeGreaterThan(Math.max(...filler.map((p) => p.BIZ)));
+    }
+  });
+
+  it('reads unknown words, empty and over-long sentences without failing', () => {
+    for (const ws of [[], ['zzz', 'qqq'], Array.from({ length: 500 }, (_, i) => words[i % words.length]!)]) {
+      const p = model.predict(ws);
+      expect(p.OTHER + p.TECH + p.BIZ).toBeCloseTo(1, 6);
+    }
+  });
+
+  it('is deterministic for a seed', () => {
+    const again = fitNet(examples, vectors, opt, 7) as NetData;
+    expect(Array.from(again.out)).toEqual(Array.from(net.out));
+  });
+
+  it('survives the stored form (int16 weights, int8 vectors) with its predictions', () => {
+    const lang = { features: ['bias'], w: [0, 0, 0], thresholds: { precise: { tech: 0.5, biz: 0.5 }, balanced: { tech: 0.5, biz: 0.5 }, thorough: { tech: 0.5, biz: 0.5 } }, net };
+    const stored = JSON.parse(JSON.stringify(encodeModel({ version: 1, meta: {}, langs: { en: lang, zh: lang } })));
+    const back = decodeModel(stored).langs.en.net!;
+    for (let i = 0; i < 30; i++) {
+      const ws = sentence(i, i % 3, i % 3 === 1 ? groups.tech : groups.biz);
+      const a = model.predict(ws);
+      const b = back.predict(ws);
+      expect(Math.abs(a.TECH - b.TECH)).toBeLessThan(0.01);
+      expect(Math.abs(a.BIZ - b.BIZ)).toBeLessThan(0.01);
+    }
+  });
+});
+
+describe('skipping the network', () => {
+  it('only where the average could not reach the threshold whatever the network says', async () => {
+    const { blend, reachable } = await import('../../src/core/judge/net.js');
+    let x = 12345;
+    const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 5000; i++) {
+      const a = rand(), b = rand() * (1 - a), q1 = rand(), q2 = rand() * (1 - q1);
+      const p = { OTHER: 1 - a - b, TECH: a, BIZ: b };
+      const q = { OTHER: 1 - q1 - q2, TECH: q1, BIZ: q2 };
+      const mix = rand(), th = rand();
+      const avg = blend(p, q, mix);
+      if (!reachable(p.TECH, th, mix)) expect(avg.TECH).toBeLessThan(th);
+      if (!reachable(p.BIZ, th, mix)) expect(avg.BIZ).toBeLessThan(th);
+    }
+  });
+});
