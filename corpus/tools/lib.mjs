@@ -387,9 +387,9 @@ export function predictFolds(core, items, { folds, fitted }, networks = []) {
 }
 
 /** Out-of-fold predictions for every item: each fold's rows predicted by a model fitted on the
- * other folds (group k-fold by repository). With `net` (the network's settings; null for the
- * n-gram model alone) each fold also fits a network. */
-export async function crossValidate(core, items, k, seed, fitOptions = FIT, extra = [], { net = NET } = {}) {
+ * other folds (group k-fold by repository). With `net` (the network's settings, e.g. NET; the
+ * default null is the n-gram model alone) each fold also fits a network. */
+export async function crossValidate(core, items, k, seed, fitOptions = FIT, extra = [], { net = null } = {}) {
   const plan = foldPlan(items, k, seed, extra);
   const nets = net ? startNets(items[0].row.lang, numberItems(items, extra), plan.folds.map((f) => f.train), seed, net) : null;
   const cv = fitFolds(items, k, seed, fitOptions, extra);

@@ -11,6 +11,9 @@ import { NET } from './net.mjs';
 
 const SEED = 1;
 const FOLDS = 10;
+// --net: also fit the sentence network averaged with the n-gram weights (not shipped yet: it
+// breaks the bench's memory and speed targets; docs/judgment.md, sixth session).
+const withNet = process.argv.includes('--net');
 const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(ROOT, 'src', 'core', 'data', 'model.json');
 
 const core = await loadCore();
@@ -19,19 +22,19 @@ const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
 const hash = createHash('sha256');
 for (const r of [...rows, ...silver]) hash.update(`${r.lang}\t${r.label}\t${r.text}\n`);
 const langs = {};
-const meta = { corpusSha256: hash.digest('hex').slice(0, 16), seed: SEED, folds: FOLDS, fit: FIT, net: NET, rows: {}, silverRows: {}, repositories: {} };
+const meta = { corpusSha256: hash.digest('hex').slice(0, 16), seed: SEED, folds: FOLDS, fit: FIT, ...(withNet ? { net: NET } : {}), rows: {}, silverRows: {}, repositories: {} };
 for (const lang of ['en', 'zh']) {
   const items = featurize(core, rows.filter((r) => r.lang === lang));
   const extra = featurize(core, silver.filter((r) => r.lang === lang));
   // The shipped network trains in a worker while the folds' models pick the thresholds.
   const all = numberItems(items, extra);
-  const net = startNets(lang, all, [all], SEED * 1000 + FOLDS);
-  const { preds } = await crossValidate(core, items, FOLDS, SEED, FIT, extra);
+  const net = withNet ? startNets(lang, all, [all], SEED * 1000 + FOLDS) : null;
+  const { preds } = await crossValidate(core, items, FOLDS, SEED, FIT, extra, { net: withNet ? NET : null });
   const thresholds = chooseThresholds(items, preds);
   const fitted = fit(withContext([...items, ...extra]), FIT);
-  fitted.net = (await net)[0];
+  if (net) fitted.net = (await net)[0];
   meta.silverRows[lang] = extra.length;
-  langs[lang] = { features: fitted.features, w: fitted.w, thresholds, net: fitted.net };
+  langs[lang] = { features: fitted.features, w: fitted.w, thresholds, ...(fitted.net ? { net: fitted.net } : {}) };
   meta.rows[lang] = items.length;
   meta.repositories[lang] = new Set(items.map((it) => repoOf(it.row))).size;
   console.log(`${lang}: ${items.length} rows, ${fitted.features.length} features, thresholds ${JSON.stringify(thresholds)}`);

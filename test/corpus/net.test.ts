@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { SentenceNet } from '../../src/core/judge/net.js';
 import { decodeModel, encodeModel } from '../../src/core/judge/codec.js';
+import { judgeSentence } from '../../src/core/judge/index.js';
+import { getLexicon } from '../../src/core/lexicon.js';
 import type { NetData } from '../../src/core/judge/net.js';
 // @ts-expect-error plain ES module without types
 import { encodeWords, fitNet, wordIndex } from '../../corpus/tools/net.mjs';
@@ -74,6 +76,24 @@ describe('sentence network', () => {
   it('is deterministic for a seed', () => {
     const again = fitNet(examples, vectors, opt, 7) as NetData;
     expect(Array.from(again.out)).toEqual(Array.from(net.out));
+  });
+
+  it('joins the judgment where it can change a verdict, and only there', () => {
+    // An n-gram model that knows nothing (every class 1/3): a threshold of 0.5 is reachable with
+    // the network at 0.4 (0.6 × 1/3 + 0.4 = 0.6), a threshold of 0.7 is not.
+    const flat = (t: number) => ({ features: ['bias'], w: [0, 0, 0], thresholds: { precise: { tech: t, biz: t }, balanced: { tech: t, biz: t }, thorough: { tech: t, biz: t } }, net: { ...net, mix: 0.4 } });
+    const lex = getLexicon();
+    const text = 'the service is faster now';
+    const words = text.split(' ');
+    expect(model.predict(words).TECH).toBeGreaterThan(0.9);
+    const open = encodeModel({ version: 2, meta: {}, langs: { en: flat(0.5), zh: flat(0.5) } });
+    const shut = encodeModel({ version: 2, meta: {}, langs: { en: flat(0.7), zh: flat(0.7) } });
+    const a = judgeSentence(text, 'en', lex, { model: open });
+    expect(a.label).toBe('TECH');
+    expect(a.confidence).toBeCloseTo(0.6 / 3 + 0.4 * model.predict(words).TECH, 2);
+    const b = judgeSentence(text, 'en', lex, { model: shut });
+    expect(b.label).toBe('OTHER');
+    expect(b.confidence).toBeCloseTo(1 / 3, 5); // the n-gram model's alone: the network did not run
   });
 
   it('survives the stored form (int16 weights, int8 vectors) with its predictions', () => {

@@ -7,6 +7,7 @@
 // verdict open (index.ts): at `precise` and `balanced` that is a small share of sentences; at
 // `thorough`, whose thresholds are low, most of them. Trained by
 // corpus/tools/net.mjs; inference here, in plain TypeScript, so the web extension runs it too.
+// The shipped model has no network yet (docs/judgment.md, sixth session: memory and speed).
 import type { Probabilities } from './model.js';
 
 /** One language's network, decoded. Word i of `words` has id i + 2 (0 unused, 1 unknown word). */
@@ -30,12 +31,11 @@ export interface NetData {
   mix: number;
 }
 
-/** Filter projections kept once computed: words with the lowest ids (the most frequent of the
- * vectors' vocabulary) in a table (1.5 MB per language at 32 filters of widths 1–3), the others
- * (rarer words, and the few words appended after the vocabulary such as `<num>`) in a map
- * emptied when it fills (3 MB). */
+/** Filter projections kept once computed for the words with the lowest ids (the most frequent
+ * of the vectors' vocabulary): a table of 1.5 MB per language at 32 filters of widths 1–3. Other
+ * words (rarer ones, and the few appended after the vocabulary such as `<num>`) are projected
+ * each time: every batch worker holds its own copy, and memory is the tighter budget. */
 const TABLE_WORDS = 2048;
-const RARE_WORDS = 4096;
 
 export class SentenceNet {
   private readonly ids = new Map<string, number>();
@@ -45,7 +45,7 @@ export class SentenceNet {
   private readonly tapAt: number[];
   private cache: Float32Array | null = null;
   private cached: Uint8Array | null = null;
-  private readonly rare = new Map<number, Float32Array>();
+  private scratch = new Float32Array(0);
 
   constructor(private readonly d: NetData) {
     d.words.forEach((w, i) => this.ids.set(w, i + 2));
@@ -84,8 +84,9 @@ export class SentenceNet {
     const cacheSize = Math.min(TABLE_WORDS, this.d.words.length + 2);
     this.cache ??= new Float32Array(cacheSize * T);
     this.cached ??= new Uint8Array(cacheSize);
-    // Per position, the word's products with every filter tap.
-    const q = new Float32Array(L * T);
+    // Per position, the word's products with every filter tap (one buffer, reused).
+    if (this.scratch.length < L * T) this.scratch = new Float32Array(this.d.maxWords * T);
+    const q = this.scratch;
     for (let p = 0; p < L; p++) {
       const id = p < words.length ? (this.ids.get(words[p]!) ?? 1) : 1;
       if (id < cacheSize) {
@@ -95,13 +96,7 @@ export class SentenceNet {
         }
         q.set(this.cache.subarray(id * T, id * T + T), p * T);
       } else {
-        let r = this.rare.get(id);
-        if (!r) {
-          if (this.rare.size >= RARE_WORDS) this.rare.clear();
-          this.project(id, (r = new Float32Array(T)), 0);
-          this.rare.set(id, r);
-        }
-        q.set(r, p * T);
+        this.project(id, q, p * T);
       }
     }
     const H = F * widths.length;
