@@ -76,14 +76,14 @@ for (const lang of ['en', 'zh']) {
     const held = new Set(testIdx.map((i) => items[i].repo));
     const trainExtra = extra.filter((it) => !held.has(it.repo));
     const innerPlan = foldPlan(train, INNER, SEED + f + 1, trainExtra);
-    plans.push({ testIdx, train, trainExtra, netAt: trainSets.length });
+    plans.push({ testIdx, train, trainExtra, innerPlan, netAt: trainSets.length });
     trainSets.push([...train, ...trainExtra], ...innerPlan.folds.map((x) => x.train));
   }
   const nets = useNet ? startNets(lang, numberItems(items, extra), trainSets, SEED * 1000) : null;
   for (const plan of plans) {
     plan.fitted = fit(withContext([...plan.train, ...plan.trainExtra]), FIT);
     // Thresholds from an inner cross-validation on the training folds only.
-    plan.inner = fitFolds(plan.train, INNER, SEED + plans.indexOf(plan) + 1, FIT, plan.trainExtra);
+    plan.inner = fitFolds(plan.innerPlan, FIT);
   }
   const networks = nets ? await nets : [];
   plans.forEach(({ testIdx, train, fitted, inner, netAt }) => {

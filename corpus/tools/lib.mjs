@@ -369,10 +369,9 @@ export function startNets(lang, all, trainSets, seed, net = NET) {
   return fitNets(lang, all.map((it) => ({ words: it.words, y: it.y })), trainSets.map((train, j) => ({ train: train.map((it) => it.gi), seed: seed + j })), net);
 }
 
-/** The n-gram half of a cross-validation: one model per fold of foldPlan (synchronous, so a
+/** The n-gram half of a cross-validation: one model per fold of a foldPlan (synchronous, so a
  * caller can fit these while the folds' networks train in their workers). */
-export function fitFolds(items, k, seed, fitOptions = FIT, extra = []) {
-  const plan = foldPlan(items, k, seed, extra);
+export function fitFolds(plan, fitOptions = FIT) {
   return { ...plan, fitted: plan.folds.map(({ train }) => fit(withContext(train), fitOptions)) };
 }
 
@@ -392,7 +391,7 @@ export function predictFolds(core, items, { folds, fitted }, networks = []) {
 export async function crossValidate(core, items, k, seed, fitOptions = FIT, extra = [], { net = null } = {}) {
   const plan = foldPlan(items, k, seed, extra);
   const nets = net ? startNets(items[0].row.lang, numberItems(items, extra), plan.folds.map((f) => f.train), seed, net) : null;
-  const cv = fitFolds(items, k, seed, fitOptions, extra);
+  const cv = fitFolds(plan, fitOptions);
   return { preds: predictFolds(core, items, cv, nets ? await nets : []), fold: cv.fold, k: cv.k };
 }
 
