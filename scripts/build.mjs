@@ -1,7 +1,7 @@
 // Bundles the CLI (and, when present, the VS Code extension) with esbuild.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 mkdirSync('dist', { recursive: true });
@@ -17,6 +17,15 @@ await build({
   // The language server is its own bundle, imported only by `bizlang lsp`.
   external: ['./node/lsp.js'],
 });
+
+// The sentence networks' data stays out of the bundles (every thread that loads one would hold
+// it): the files beside them are read where sentences are judged (src/node/networks.ts,
+// src/vscode/networks.ts). A model without networks leaves none.
+for (const lang of ['en', 'zh']) {
+  const from = `src/core/data/net-${lang}.json`;
+  if (existsSync(from)) copyFileSync(from, `dist/net-${lang}.json`);
+  else rmSync(`dist/net-${lang}.json`, { force: true });
+}
 
 // `bizlang lsp` / `bizlang-language-server`: unified-language-server and remark stay in node_modules.
 await build({ ...common, entryPoints: ['src/node/lsp.ts'], outfile: 'dist/node/lsp.js', platform: 'node', format: 'esm', packages: 'external' });

@@ -26,6 +26,7 @@ import { formatSarif } from './node/format/sarif.js';
 import { formatCheckText, formatScoreText } from './node/format/text.js';
 import { printable } from './node/printable.js';
 import { readStream, readTextFile, useColor, type CliIO } from './node/io.js';
+import { useNodeNetworks } from './node/networks.js';
 import { isPoolWorker, serveJobs } from './node/pool.js';
 
 export type { CliIO } from './node/io.js';
@@ -260,5 +261,7 @@ function isEntryPoint(): boolean {
   }
 }
 
+// The sentence networks are read, beside this bundle, by whichever thread first judges a sentence.
+useNodeNetworks((message) => process.stderr.write(`bizlang: ${message}\n`));
 if (isPoolWorker()) serveJobs();
 else if (isEntryPoint()) void main();

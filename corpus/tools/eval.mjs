@@ -20,7 +20,7 @@
 // hand-written rules alone and the blind second labeler, scored on the same rows.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseThresholds, decide, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, rng, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
+import { chooseThresholds, decideLevels, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, rng, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { NET } from './net.mjs';
 import { printStats } from './stats.mjs';
 
@@ -94,9 +94,11 @@ for (const lang of ['en', 'zh']) {
     chosen.push(th);
     testIdx.forEach((i, j) => {
       preds[i] = p[j];
+      const bare = decideLevels(p[j], th);
+      const ctx = decideLevels(pc[j], th);
       for (const l of LEVELS) {
-        flags[l][i] = decide(p[j], th[l]);
-        ctxFlags[l][i] = decide(pc[j], th[l]);
+        flags[l][i] = bare[l];
+        ctxFlags[l][i] = ctx[l];
       }
     });
   });
@@ -184,7 +186,8 @@ function summarize(list) {
     const v = list.map((t) => t[key]).sort((a, b) => a - b);
     return { min: v[0], median: v[v.length >> 1], max: v[v.length - 1] };
   };
-  return { tech: of('tech'), biz: of('biz') };
+  const mixes = list.some((t) => t.mix !== undefined) ? list.map((t) => t.mix ?? 0) : null;
+  return { tech: of('tech'), biz: of('biz'), ...(mixes ? { mix: of('mix'), withNet: mixes.filter((m) => m > 0).length } : {}) };
 }
 
 /** 95% percentile intervals from resampling whole repositories. */
@@ -228,10 +231,11 @@ function printTable(rep) {
   for (const [lang, r] of Object.entries(rep.langs)) {
     console.log(`\n${lang}: ${r.rows} sentences from ${r.repositories} repositories, ${r.folds} folds (training also uses ${r.silverRows} training-only rows)`);
     console.log('sensitivity | tech-value P | tech-value R | tech F1 | unquantified P | unquantified R | unq. F1 | OTHER flagged | BIZ_QUANT flagged');
-    for (const [level, { figures: fig, ci }] of Object.entries(r.levels)) {
+    for (const [level, { figures: fig, ci, thresholds }] of Object.entries(r.levels)) {
       console.log(
         `${level.padEnd(11)} | ${cell(fig, ci, 'tech.precision')} | ${cell(fig, ci, 'tech.recall')} | ${f(fig['tech.f1'])} | ` +
-          `${cell(fig, ci, 'vague.precision')} | ${cell(fig, ci, 'vague.recall')} | ${f(fig['vague.f1'])} | ${cell(fig, ci, 'noise.other', pct)} | ${cell(fig, ci, 'noise.quant', pct)}`,
+          `${cell(fig, ci, 'vague.precision')} | ${cell(fig, ci, 'vague.recall')} | ${f(fig['vague.f1'])} | ${cell(fig, ci, 'noise.other', pct)} | ${cell(fig, ci, 'noise.quant', pct)}` +
+          (thresholds.withNet !== undefined ? ` | network in ${thresholds.withNet} of ${r.folds} folds` : ''),
       );
     }
   }

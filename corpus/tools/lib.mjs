@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { prng } from '../../scripts/bench/lib.mjs';
 import { fitNets } from './net-pool.mjs';
 import { NET } from './net.mjs';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,7 +29,7 @@ export async function loadCore() {
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
         export { judgeSentence } from './src/core/judge/index.ts';
         export { sectionRole } from './src/core/judge/sections.ts';
-        export { decodeModel, encodeModel } from './src/core/judge/codec.ts';
+        export { decodeModel, encodeModel, modelId } from './src/core/judge/codec.ts';
         export { networkWords } from './src/core/judge/words.ts';
         export { SentenceNet, blend } from './src/core/judge/net.ts';
       `,
@@ -265,28 +265,58 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
 
 /** Per row: the highest TECH probability among its sentences, and the highest business
  * probability among its sentences without a number (what `unquantified-impact` would flag).
- * With a network in `langData`, every sentence gets the average of both readers (the core skips
- * the network where it cannot change a verdict; here every probability is needed). */
+ * With a network in `langData`, `at` holds the same for each share of the network in the average
+ * the thresholds may choose from (MIXES: 0 is the n-gram model alone); the top-level figures are
+ * those of the network's own share. (The core skips the network where it cannot change a
+ * verdict; here every probability is needed.) */
 export function predictRows(core, langData, items, { context = false } = {}) {
   const model = new core.LangModel({ ...langData, thresholds: langData.thresholds ?? {} });
+  const net = model.net;
+  const mixes = net ? mixesFor(net.mix) : [0];
   return items.map((it) => {
-    let tech = 0, vague = 0, biz = 0;
+    const at = {};
+    for (const m of mixes) at[m] = { tech: 0, vague: 0, biz: 0 };
     for (const p of it.parts) {
-      let pr = model.predict(context && p.featuresCtx ? p.featuresCtx : p.features);
-      if (model.net) pr = core.blend(pr, model.net.predict(p.words), model.net.mix);
-      tech = Math.max(tech, pr.TECH);
-      biz = Math.max(biz, pr.BIZ);
-      if (!p.quantified) vague = Math.max(vague, pr.BIZ);
+      const ng = model.predict(context && p.featuresCtx ? p.featuresCtx : p.features);
+      const nn = net ? net.predict(p.words) : null;
+      for (const m of mixes) {
+        const pr = m ? core.blend(ng, nn, m) : ng;
+        const a = at[m];
+        a.tech = Math.max(a.tech, pr.TECH);
+        a.biz = Math.max(a.biz, pr.BIZ);
+        if (!p.quantified) a.vague = Math.max(a.vague, pr.BIZ);
+      }
     }
-    return { tech, vague, biz };
+    return { ...at[net ? net.mix : 0], at };
   });
 }
 
+/** The network's shares of the average a sensitivity may use: none, or the network's own. */
+export const mixesFor = (mix) => (mix ? [0, mix] : [0]);
+
+/** A row's probabilities under the thresholds' share of the network. */
+const under = (pred, th) => pred.at?.[th.mix ?? 0] ?? pred;
+
 /** Which rules fire on a row at given thresholds: a sentence gets at most one finding. */
 export function decide(pred, th) {
-  const tech = pred.tech >= th.tech && !(pred.vague >= th.biz && pred.vague > pred.tech);
-  const vague = !tech && pred.vague >= th.biz;
+  const p = under(pred, th);
+  const tech = p.tech >= th.tech && !(p.vague >= th.biz && p.vague > p.tech);
+  const vague = !tech && p.vague >= th.biz;
   return { tech, vague };
+}
+
+/** The decision at every sensitivity, from the strictest: a looser level reports every sentence
+ * a stricter one does — when its own thresholds flag nothing there (possible only when the two
+ * use different shares of the network), the stricter level's finding stands, as in the core. */
+export function decideLevels(pred, ths) {
+  const out = {};
+  let stricter = null;
+  for (const level of Object.keys(TARGETS)) {
+    const own = decide(pred, ths[level]);
+    out[level] = !own.tech && !own.vague && stricter && (stricter.tech || stricter.vague) ? stricter : own;
+    stricter = out[level];
+  }
+  return out;
 }
 
 const ratio = (a, b) => (b === 0 ? null : a / b);
@@ -397,8 +427,11 @@ export async function crossValidate(core, items, k, seed, fitOptions = FIT, extr
 
 /** Thresholds per sensitivity from predictions of rows the model was not fitted on: the lowest
  * probability at which precision reaches the level's target. When a target cannot be reached,
- * the most precise cut that still finds a fifth of the positives is used instead. */
-export function chooseThresholds(items, preds) {
+ * the most precise cut that still finds a fifth of the positives is used instead. With a network
+ * (`preds[i].at`), each level also chooses the share of the network in the average (`mix`; 0 is
+ * the n-gram model alone) whose thresholds find the most technical and unquantified claims on
+ * these rows; `mixes` limits the choice. */
+export function chooseThresholds(items, preds, { mixes = Object.keys(preds[0]?.at ?? { 0: 1 }).map(Number) } = {}) {
   const pick = (scores, positives, target) => {
     const t = thresholdFor(scores, positives, target);
     if (t <= 1) return t;
@@ -417,17 +450,55 @@ export function chooseThresholds(items, preds) {
   };
   const techPos = items.map((it) => it.row.label === 'TECH');
   const vaguePos = items.map((it) => it.row.label === 'BIZ_VAGUE');
+  const recall = (scores, positives, t) => {
+    let hit = 0, all = 0;
+    scores.forEach((s, i) => positives[i] && (all++, s >= t && hit++));
+    return all ? hit / all : 0;
+  };
   const out = {};
   // From the loosest level up, so a stricter level never has a lower threshold than a looser one
-  // (the fallback for an unreachable target could otherwise undercut it).
-  let prev = { tech: 0, biz: 0 };
+  // using the same share (the fallback for an unreachable target could otherwise undercut it).
+  const prev = Object.fromEntries(mixes.map((m) => [m, { tech: 0, biz: 0 }]));
   for (const [level, target] of Object.entries(TARGETS).reverse()) {
-    out[level] = prev = {
-      tech: round(Math.max(prev.tech, pick(preds.map((p) => p.tech), techPos, target))),
-      biz: round(Math.max(prev.biz, pick(preds.map((p) => p.vague), vaguePos, target))),
-    };
+    let best = null;
+    for (const m of mixes) {
+      const tech = preds.map((p) => (p.at ? p.at[m] : p).tech);
+      const vague = preds.map((p) => (p.at ? p.at[m] : p).vague);
+      const th = {
+        tech: round(Math.max(prev[m].tech, pick(tech, techPos, target))),
+        biz: round(Math.max(prev[m].biz, pick(vague, vaguePos, target))),
+      };
+      prev[m] = th;
+      const found = recall(tech, techPos, th.tech) + recall(vague, vaguePos, th.biz);
+      // Ties keep the smaller share (the simpler model, and no network to run).
+      if (!best || found > best.found + 1e-9) best = { found, th: mixes.length > 1 || m ? { ...th, mix: m } : th };
+    }
+    out[level] = best.th;
   }
   return { precise: out.precise, balanced: out.balanced, thorough: out.thorough };
 }
 
 const round = (x) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * Writes a stored model: the n-gram weights to `out` (bundled with the core), and each language's
+ * network, if any, on its own beside it as net-<lang>.json, naming the weights it was trained with
+ * (adapters load it only where sentences are judged: src/core/judge/networks.ts). A model without
+ * networks removes the files of an earlier one. Returns the files written.
+ */
+export function writeModel(core, stored, out) {
+  const files = [out];
+  for (const lang of ['en', 'zh']) {
+    const file = join(dirname(out), `net-${lang}.json`);
+    const net = stored.langs[lang].net;
+    if (!net) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    delete stored.langs[lang].net;
+    writeFileSync(file, JSON.stringify({ ...net, model: core.modelId(stored.langs[lang]) }) + '\n');
+    files.push(file);
+  }
+  writeFileSync(out, JSON.stringify({ ...stored, version: 1 }) + '\n');
+  return files;
+}

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prng } from '../../scripts/bench/lib.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rng = (seed) => prng(seed).next;
 
 /** The network's settings: the same in every fold and for the shipped model (BIZLANG_NET, a JSON

@@ -4,9 +4,8 @@
 // (group k-fold by repository), never from rows the model was fitted on. Deterministic: same
 // corpus, same file.
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chooseThresholds, crossValidate, featurize, FIT, fit, loadCore, loadCorpus, loadSilver, numberItems, repoOf, ROOT, SILVER_IN_TRAINING, startNets, withContext } from './lib.mjs';
+import { join, relative } from 'node:path';
+import { chooseThresholds, crossValidate, featurize, FIT, fit, loadCore, loadCorpus, loadSilver, numberItems, repoOf, ROOT, SILVER_IN_TRAINING, startNets, withContext, writeModel } from './lib.mjs';
 import { NET } from './net.mjs';
 
 const SEED = 1;
@@ -30,14 +29,16 @@ for (const lang of ['en', 'zh']) {
   const all = numberItems(items, extra);
   const net = withNet ? startNets(lang, all, [all], SEED * 1000 + FOLDS) : null;
   const { preds } = await crossValidate(core, items, FOLDS, SEED, FIT, extra, { net: withNet ? NET : null });
-  const thresholds = chooseThresholds(items, preds);
+  // The n-gram model's own thresholds (used alone, and when the network's data is not loaded);
+  // with a network, the network carries its own: each level's share of it and thresholds.
+  const thresholds = chooseThresholds(items, preds, { mixes: [0] });
   const fitted = fit(withContext([...items, ...extra]), FIT);
-  if (net) fitted.net = (await net)[0];
+  if (net) fitted.net = { ...(await net)[0], thresholds: chooseThresholds(items, preds) };
   meta.silverRows[lang] = extra.length;
   langs[lang] = { features: fitted.features, w: fitted.w, thresholds, ...(fitted.net ? { net: fitted.net } : {}) };
   meta.rows[lang] = items.length;
   meta.repositories[lang] = new Set(items.map((it) => repoOf(it.row))).size;
-  console.log(`${lang}: ${items.length} rows, ${fitted.features.length} features, thresholds ${JSON.stringify(thresholds)}`);
+  console.log(`${lang}: ${items.length} rows, ${fitted.features.length} features, thresholds ${JSON.stringify(thresholds)}${fitted.net ? `, with the network ${JSON.stringify(fitted.net.thresholds)}` : ''}`);
 }
-writeFileSync(out, JSON.stringify(core.encodeModel({ version: 1, meta, langs })) + '\n');
-console.log(`wrote ${out.slice(ROOT.length + 1)}`);
+for (const file of writeModel(core, core.encodeModel({ version: 1, meta, langs }), out)) console.log(`wrote ${relative(ROOT, file)}`);
+

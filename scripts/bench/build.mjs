@@ -30,6 +30,11 @@ export async function buildAll() {
   });
   copyFileSync(join(REPO, 'bin', 'bizlang.js'), out.cli);
   copyFileSync(join(REPO, 'package.json'), join(SCRATCH, 'cli', 'package.json'));
+  // The sentence networks beside the bundle, as `npm run build` puts them.
+  for (const lang of ['en', 'zh']) {
+    const net = join(REPO, 'src', 'core', 'data', `net-${lang}.json`);
+    if (existsSync(net)) copyFileSync(net, join(SCRATCH, 'cli', 'dist', `net-${lang}.json`));
+  }
 
   // The extension, as packaged (scripts/build-extension.mjs, production = minified).
   const constants = join(REPO, 'src', 'vscode', 'constants.ts');

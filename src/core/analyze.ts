@@ -5,6 +5,7 @@
 import { blockParts, scanBlocks, splitBlocks, type BlockRange } from './blocks.js';
 import { classifySentence, type Facts } from './classify.js';
 import { judgeSentence, type JudgeOptions } from './judge/index.js';
+import { networksGeneration } from './judge/networks.js';
 import { sectionRole } from './judge/sections.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { LineIndex } from './lines.js';
@@ -207,6 +208,7 @@ export class Analyzer {
   private prevByStart = new Map<number, PlacedBlock>();
   private prevBlocks: BlockRange[] | null = null;
   private prevLines: LineIndex | null = null;
+  private generation = networksGeneration();
 
   /** The blocks of `text`: the old ones before the edit, a rescan from the block holding it until
    * the scan meets an old block start again, then the old ones after it, shifted. */
@@ -272,6 +274,15 @@ export class Analyzer {
 
   /** The analysis as a generator that pauses after each block it had to parse. */
   private *steps(text: string): Generator<void, AnalyzeResult, void> {
+    // Cached blocks were judged with the networks of their time: drop them when those change.
+    if (this.generation !== networksGeneration()) {
+      this.generation = networksGeneration();
+      this.cache = new Map();
+      this.prevText = null;
+      this.prevByStart = new Map();
+      this.prevBlocks = null;
+      this.prevLines = null;
+    }
     const max = this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     if (text.length > max) {
       return emptyResult(

@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { check } from '../unified/messages.js';
 import { ConfigResolver } from './config.js';
 import { readTextFile } from './io.js';
+import { useNodeNetworks } from './networks.js';
 
 /** The Bizlang plugin with the settings of the document's nearest `.bizlangrc.json` (read afresh
  * for each check, so edits to it apply to the next one). A broken config is reported as a message
@@ -30,6 +31,9 @@ function bizlangWithConfig() {
 type Options = Parameters<typeof createUnifiedLanguageServer>[0];
 
 export function startLanguageServer(): void {
+  // Diagnostics are the editor's channel; a network that cannot be read is said on stderr, which
+  // editors keep as the server's log.
+  useNodeNetworks((message) => process.stderr.write(`bizlang: ${message}\n`));
   createUnifiedLanguageServer({
     processorName: 'remark',
     processorSpecifier: 'remark',

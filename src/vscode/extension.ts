@@ -7,6 +7,7 @@ import { ConfigStore } from './configStore.js';
 import { insertValueMap, lintWorkspace, openConfiguration, openExample } from './commands.js';
 import { FixProvider } from './fixes.js';
 import { Linter, readSettings } from './linter.js';
+import { loadNetworks } from './networks.js';
 import { ReportPanel } from './reportPanel.js';
 import { StatusItems, selectorFor } from './status.js';
 import { t } from './l10n.js';
@@ -136,7 +137,12 @@ export function activate(context: vscode.ExtensionContext): BizlangApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => linter.relintAll()),
   );
 
-  for (const doc of vscode.workspace.textDocuments) if (linter.wants(doc)) void linter.lint(doc);
+  // The first lint waits for the sentence networks (a few milliseconds); a document opened
+  // meanwhile is linted at once, and again when they arrive.
+  void loadNetworks(context.extensionUri, log).then((loaded) => {
+    if (loaded && linter.records.size > 0) linter.relintAll();
+    else for (const doc of vscode.workspace.textDocuments) if (linter.wants(doc)) void linter.lint(doc);
+  });
   noteEditor(vscode.window.activeTextEditor);
   const host = typeof process !== 'undefined' && process.versions?.node ? `Node ${process.versions.node}` : 'web worker';
   log.info(`Bizlang activated (${host} extension host, VS Code ${vscode.version}); linting ${readSettings().settings.languages.join(', ')}.`);

@@ -126,3 +126,96 @@ describe('skipping the network', () => {
     }
   });
 });
+
+describe('networks stored on their own (the shipped model)', async () => {
+  const { encodeNet, modelId } = await import('../../src/core/judge/codec.js');
+  const { useNetworks } = await import('../../src/core/judge/networks.js');
+  const { Analyzer } = await import('../../src/core/analyze.js');
+  const { shippedModel } = await import('../../src/core/judge/load.js');
+  const { nodeNetworks } = await import('../../src/node/networks.js');
+  const { default: shipped } = await import('../../src/core/data/model.json');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+
+  // A network that calls every sentence with "faster" technical, stored for the shipped weights.
+  const examples: { ids: Int32Array; y: number }[] = [];
+  for (let i = 0; i < 300; i++) examples.push({ ids: encodeWords(sentence(i, i % 2, groups.tech), index), y: i % 2 });
+  const net = fitNet(examples, vectors, { dim, words: 100, widths: [1, 2, 3], filters: 6, epochs: 10, batch: 16, lr: 0.01, dropout: 0.1, mix: 0.5, maxWords: 80 }, 3) as NetData;
+  const en = (shipped as { langs: { en: Parameters<typeof modelId>[0] } }).langs.en;
+  const text = 'the service is faster now';
+  const lex = getLexicon();
+  const always = { tech: 0.3, biz: 0.99 };
+  const never = { tech: 1.01, biz: 1.01 };
+  const stored = (thresholds: NetData['thresholds'], model = modelId(en)) => ({ ...encodeNet({ ...net, thresholds }), model });
+
+  it('are used with their own thresholds and share, per sensitivity, and only for the weights they name', () => {
+    const base = judgeSentence(text, 'en', lex, { sensitivity: 'thorough' });
+    const problems: string[] = [];
+    try {
+      // thorough: the network at share 1 (its own verdict, TECH); precise: the n-gram model alone at a threshold it cannot reach.
+      useNetworks((lang) => (lang === 'en' ? stored({ precise: { ...never, mix: 0 }, balanced: { ...never, mix: 0 }, thorough: { ...always, mix: 1 } }) : null), (_l, p) => problems.push(p));
+      const t = judgeSentence(text, 'en', lex, { sensitivity: 'thorough' });
+      expect(t.label).toBe('TECH');
+      expect(t.confidence).toBeCloseTo(new SentenceNet(net).predict(text.split(' ')).TECH, 2);
+      expect(judgeSentence(text, 'en', lex, { sensitivity: 'precise' }).label).toBe('OTHER');
+      // Made for other weights: not used, and said.
+      useNetworks(() => stored({ precise: always, balanced: always, thorough: { ...always, mix: 1 } }, 'other'), (_l, p) => problems.push(p));
+      expect(judgeSentence(text, 'en', lex, { sensitivity: 'thorough' })).toEqual(base);
+      expect(problems.join('\n')).toMatch(/trained with other weights/);
+      // Malformed: not used, and said.
+      useNetworks(() => ({ ...stored(undefined), emb: 'AAAA' }), (_l, p) => problems.push(p));
+      expect(judgeSentence(text, 'en', lex, { sensitivity: 'thorough' })).toEqual(base);
+      expect(problems.join('\n')).toMatch(/cannot be used \(malformed network/);
+    } finally {
+      useNetworks(null);
+    }
+  });
+
+  it('keep a looser sensitivity reporting what a stricter one does when their shares differ', () => {
+    try {
+      // precise: the network alone flags it; thorough: the n-gram model alone at a threshold it cannot reach.
+      useNetworks(() => stored({ precise: { ...always, mix: 1 }, balanced: { ...never, mix: 0 }, thorough: { ...never, mix: 0 } }));
+      expect(judgeSentence(text, 'en', lex, { sensitivity: 'precise' }).label).toBe('TECH');
+      expect(judgeSentence(text, 'en', lex, { sensitivity: 'balanced' }).label).toBe('TECH');
+      expect(judgeSentence(text, 'en', lex, { sensitivity: 'thorough' }).label).toBe('TECH');
+    } finally {
+      useNetworks(null);
+    }
+  });
+
+  it('make analyzers drop blocks judged before them', () => {
+    const a = new Analyzer({ sensitivity: 'thorough' });
+    const doc = `# Notes\n\n${text}.\n`;
+    const before = a.analyze(doc).messages.filter((m) => m.ruleId === 'tech-value').length;
+    try {
+      useNetworks(() => stored({ precise: { ...never, mix: 1 }, balanced: { ...never, mix: 1 }, thorough: { ...never, mix: 1 } }));
+      const after = a.analyze(doc).messages.filter((m) => m.ruleId === 'tech-value').length;
+      expect(after).toBe(new Analyzer({ sensitivity: 'thorough' }).analyze(doc).messages.filter((m) => m.ruleId === 'tech-value').length);
+      expect(after).toBe(0);
+      expect(before).toBe(1);
+    } finally {
+      useNetworks(null);
+    }
+    expect(shippedModel().langs.en.id).toBe(modelId(en));
+  });
+
+  it('are read from files by the Node adapters: none is no error, a broken one is said once', () => {
+    const warnings: string[] = [];
+    const source = nodeNetworks((m) => warnings.push(m));
+    // The sources' data folder has the shipped files or none; either way, no warning.
+    source('en');
+    expect(warnings).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'bizlang-net-'));
+    const inDir = nodeNetworks((m) => warnings.push(m), [pathToFileURL(`${dir}/`)]);
+    expect(inDir('zh')).toBeNull();
+    expect(warnings).toEqual([]);
+    writeFileSync(join(dir, 'net-en.json'), '{ not json');
+    expect(inDir('en')).toBeNull();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/net-en\.json is not valid JSON/);
+    writeFileSync(join(dir, 'net-en.json'), JSON.stringify(stored(undefined)));
+    expect(inDir('en')?.model).toBe(modelId(en));
+  });
+});

@@ -333,7 +333,10 @@ const events = {
 };
 export const fire = events;
 
-class FileSystemError extends Error {}
+/** As VS Code's: `code` names the kind (the fake only ever throws FileNotFound). */
+class FileSystemError extends Error {
+  readonly code = 'FileNotFound';
+}
 
 export const workspace = {
   textDocuments: [] as Array<{ uri: Uri; isClosed?: boolean }>,

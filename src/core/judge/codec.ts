@@ -24,6 +24,10 @@ export interface StoredNet {
   out: StoredArray;
   outBias: StoredArray;
   mix: number;
+  thresholds?: Record<Sensitivity, Thresholds>;
+  /** In a network stored on its own: the `modelId` of the n-gram model it was trained with (its
+   * thresholds hold only for that one). */
+  model?: string;
 }
 
 export interface StoredLang {
@@ -42,11 +46,36 @@ export interface StoredModel {
   langs: { en: StoredLang; zh: StoredLang };
 }
 
+/** Base64 to bytes, straight into a typed array (atob's intermediate string and a second pass
+ * over it cost several milliseconds on the networks' ~0.9 MB of vectors). */
+const B64 = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+function base64Bytes(b64: string): Uint8Array {
+  let end = b64.length;
+  while (end > 0 && b64.charCodeAt(end - 1) === 61 /* = */) end--;
+  const out = new Uint8Array((end * 3) >> 2);
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    const c = b64.charCodeAt(i);
+    const v = c < 128 ? B64[c]! : -1;
+    if (v < 0) throw new Error('malformed base64 in the model');
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
 function decodeWeights(b64: string, scale: number): number[] {
-  const bin = atob(b64);
-  const out = new Array<number>(bin.length >> 1);
+  const bytes = base64Bytes(b64);
+  const out = new Array<number>(bytes.length >> 1);
   for (let i = 0; i < out.length; i++) {
-    const u = bin.charCodeAt(2 * i) | (bin.charCodeAt(2 * i + 1) << 8);
+    const u = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
     out[i] = (u >= 0x8000 ? u - 0x10000 : u) * scale;
   }
   return out;
@@ -70,15 +99,13 @@ function encodeInt8(a: Int8Array): string {
 }
 
 function decodeInt8(b64: string): Int8Array {
-  const bin = atob(b64);
-  const out = new Int8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = (bin.charCodeAt(i) << 24) >> 24;
-  return out;
+  const bytes = base64Bytes(b64);
+  return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 const floats = (a: StoredArray): Float32Array => Float32Array.from(decodeWeights(a.weights, a.scale));
 
-function encodeNet(n: NetData | LazyNet): StoredNet {
+export function encodeNet(n: NetData | LazyNet): StoredNet {
   if ('decode' in n) n = n.decode();
   return {
     words: n.words.join('\n'),
@@ -93,11 +120,12 @@ function encodeNet(n: NetData | LazyNet): StoredNet {
     out: encodeWeights([...n.out]),
     outBias: encodeWeights([...n.outBias]),
     mix: n.mix,
+    ...(n.thresholds ? { thresholds: n.thresholds } : {}),
   };
 }
 
-function decodeNet(s: StoredNet): NetData {
-  return {
+export function decodeNet(s: StoredNet): NetData {
+  const n: NetData = {
     words: s.words.split('\n'),
     dim: s.dim,
     widths: s.widths,
@@ -110,7 +138,26 @@ function decodeNet(s: StoredNet): NetData {
     out: floats(s.out),
     outBias: floats(s.outBias),
     mix: s.mix,
+    ...(s.thresholds ? { thresholds: s.thresholds } : {}),
   };
+  // Every array the right size for the others, or inference would read past them.
+  const V = n.words.length + 2;
+  const H = n.filters * n.widths.length;
+  const sized =
+    n.dim > 0 && n.emb.length === V * n.dim && n.embScale.length === V && n.conv.length === n.widths.length &&
+    n.conv.every((c, a) => c.length === n.filters * n.widths[a]! * n.dim) && n.convBias.length === H &&
+    n.out.length === 3 * H && n.outBias.length === 3 && n.mix >= 0 && n.mix <= 1;
+  if (!sized) throw new Error('malformed network: array sizes do not match');
+  return n;
+}
+
+/** What identifies a language's stored n-gram model (a network stored on its own names the one it
+ * was trained with): a short hash of its weights. */
+export function modelId(l: StoredLang): string {
+  let h = 0x811c9dc5;
+  const text = `${l.scale}\n${l.weights}`;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${l.weights.length.toString(36)}-${(h >>> 0).toString(36)}`;
 }
 
 /** The stored form of a model (what `npm run train` writes and `decodeModel` reads). */
@@ -132,6 +179,7 @@ export function decodeModel(stored: StoredModel): Model {
     features: l.features ? l.features.split('\n') : [],
     w: decodeWeights(l.weights, l.scale),
     thresholds: l.thresholds,
+    id: modelId(l),
     ...(l.net ? { net: { mix: l.net.mix, decode: () => decodeNet(l.net!) } } : {}),
   });
   const data: ModelData = { version: stored.version, meta: stored.meta, langs: { en: lang(stored.langs.en), zh: lang(stored.langs.zh) } };

@@ -11,6 +11,7 @@
 // Pure and deterministic: the same function runs in training, evaluation and the editor.
 import type { Facts } from '../classify.js';
 import type { LangLexicon, Match, Token } from '../lexicon.js';
+import { zhWordSegmenter } from './words.js';
 
 export interface SentenceView {
   features: string[];
@@ -137,14 +138,13 @@ const ZH_CONDITION = /^(?:如果|当|若|假如|对于|在|为了|为)/;
 const ZH_HISTORY = /^(?:最初|起初|早期|之前|以前|过去|当时|原来|原先)|年(?:初|底|前)?[，,]/;
 const ZH_FROM_TO = /从.{1,20}(?:到|至|降|提|缩)/;
 
-let zhWords: Intl.Segmenter | undefined;
 /** Word classes whose presence makes a Chinese sentence worth segmenting into words. */
 const CLAIM_CLASSES = new Set(['improveVerbs', 'upVerbs', 'downVerbs', 'keepVerbs', 'buildVerbs', 'enableVerbs', 'techGood', 'techBad', 'comparatives', 'qualityAdjectives', 'businessOutcomes', 'businessNeedsPeople']);
 
 function chineseFeatures(text: string, lex: LangLexicon, rule: Facts, role: string): SentenceView {
   const { matches } = lex.read(text);
   const f = new Set<string>();
-  zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const zhWords = zhWordSegmenter();
   const words: string[] = [];
   // Segmented words only where a change, quality or business word matched: a sentence with none
   // is almost never a claim, and the word segmenter costs more than the rest of the judgment.

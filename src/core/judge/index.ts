@@ -9,13 +9,15 @@
 import { classifySentence, MAX_SENTENCE, type Facts, type Span } from '../classify.js';
 import type { Lexicon, Match } from '../lexicon.js';
 import type { Lang } from '../types.js';
-import { sentenceFeatures } from './features.js';
+import { sentenceFeatures, type SentenceView } from './features.js';
 import { decodeModel, encodeModel, shippedModel, type StoredModel } from './load.js';
-import { Model, type Probabilities, type Sensitivity, type Thresholds } from './model.js';
-import { blend, reachable } from './net.js';
+import { Model, SENSITIVITIES, type LangModel, type Probabilities, type Sensitivity, type Thresholds } from './model.js';
+import { blend, reachable, type SentenceNet } from './net.js';
+import { shippedNetwork, useNetworks, type NetworkSource } from './networks.js';
 import { networkWords } from './words.js';
 
-export { decodeModel, encodeModel, shippedModel, Model };
+export { decodeModel, encodeModel, shippedModel, Model, useNetworks };
+export type { NetworkSource };
 export type { Sensitivity, StoredModel, Thresholds };
 
 export interface JudgeOptions {
@@ -44,32 +46,66 @@ function outcomeSpans(matches: Match[]): Span[] {
     .sort((a, b) => a.start - b.start);
 }
 
+/** The sentence network a judgment uses: a given model's own, or for the shipped model the one
+ * an adapter provides (networks.ts); null when there is none. */
+function networkOf(model: LangModel, lang: Lang, given: boolean): SentenceNet | null {
+  return given ? model.net : (model.net ?? shippedNetwork(lang, model.id));
+}
+
 /** Judges one sentence: label, confidence, and the spans findings point at. */
 export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, options: JudgeOptions = {}): Facts {
   const rule = classifySentence(text, lang, lexicon);
   if (text.length > MAX_SENTENCE) return rule;
   const model = shippedModel(options.model).langs[lang];
+  const net = networkOf(model, lang, options.model !== undefined);
+  const levels = model.thresholdsWith(net);
   const view = sentenceFeatures(text, lexicon[lang], rule, options.sectionRole ?? '');
-  const th = model.thresholds[options.sensitivity ?? 'precise'];
-  let p: Probabilities = model.predict(view.features);
-  // The network weighs `mix` of the average, so it can lift a probability by at most `mix`
-  // (times what it lacks): where even that cannot reach a threshold, and the rules see no
-  // quantified business claim, the verdict is already settled and the network is not run. (Such
-  // a sentence is OTHER; its `confidence`, never a finding's, is then the n-gram model's alone.)
-  const mix = model.mix;
-  if (mix !== null && (reachable(p.TECH, th.tech, mix) || reachable(p.BIZ, th.biz, mix) || rule.label === 'BIZ_QUANT')) {
-    p = blend(p, model.net!.predict(networkWords(text, lang)), mix);
+  const ngram = model.predict(view.features);
+  let read: Probabilities | undefined;
+  // A level's probabilities: the n-gram model's, averaged with the network's at the level's share
+  // of it. The network can lift a probability by at most that share (times what it lacks): where
+  // even that cannot reach a threshold, and the rules see no quantified business claim, the
+  // verdict is already settled and the network is not run. (Such a sentence is OTHER; its
+  // `confidence`, never a finding's, is then the n-gram model's alone.)
+  const probabilities = (th: Thresholds): Probabilities => {
+    const mix = th.mix ?? 0;
+    if (!net || mix <= 0) return ngram;
+    if (!(reachable(ngram.TECH, th.tech, mix) || reachable(ngram.BIZ, th.biz, mix) || rule.label === 'BIZ_QUANT')) return ngram;
+    return blend(ngram, (read ??= net.predict(networkWords(text, lang))), mix);
+  };
+  const level = options.sensitivity ?? 'precise';
+  const th = levels[level];
+  const p = probabilities(th);
+  const verdict = decide(text, lang, lexicon, rule, view, p, th);
+  if (verdict) return verdict;
+  // A looser level reports every sentence a stricter one does: when the levels use different
+  // shares of the network, the stricter level's finding stands where this one's sees none.
+  for (let i = SENSITIVITIES.indexOf(level) - 1; i >= 0; i--) {
+    const strict = levels[SENSITIVITIES[i]!];
+    if ((strict.mix ?? 0) === (th.mix ?? 0)) continue;
+    const other = decide(text, lang, lexicon, rule, view, probabilities(strict), strict);
+    if (other && other.label !== 'OTHER') return other;
   }
+  // Not reported: but a business claim with a number is still what the score counts as one.
+  if (rule.label === 'BIZ_QUANT' && p.BIZ >= p.TECH && p.BIZ >= p.OTHER) {
+    return { ...rule, why: `model:${rule.why}`, confidence: p.BIZ };
+  }
+  return quiet(rule, p, `model:${rule.label === 'OTHER' ? rule.why : 'below-threshold'}`);
+}
+
+const quiet = (rule: Facts, p: Probabilities, why: string): Facts => ({ ...rule, label: 'OTHER', trigger: null, biz: [], why, confidence: p.OTHER });
+
+/** The verdict at one level's thresholds; null when the probabilities reach none of them. */
+function decide(text: string, lang: Lang, lexicon: Lexicon, rule: Facts, view: SentenceView, p: Probabilities, th: Thresholds): Facts | null {
   const tech = p.TECH >= th.tech;
   const biz = p.BIZ >= th.biz;
-  const other = (why: string): Facts => ({ ...rule, label: 'OTHER', trigger: null, biz: [], why, confidence: p.OTHER });
   if (biz && (!tech || p.BIZ > p.TECH)) {
     const spans = rule.biz.length ? rule.biz : outcomeSpans(view.matches);
     if (rule.quantified) {
       return { ...rule, label: 'BIZ_QUANT', trigger: spans[0] ?? null, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ };
     }
     // A business finding must point at its outcome; with no outcome phrase to show, stay quiet.
-    if (spans.length === 0) return other('model:biz-without-phrase');
+    if (spans.length === 0) return quiet(rule, p, 'model:biz-without-phrase');
     return { ...rule, label: 'BIZ_VAGUE', trigger: spans[0]!, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ };
   }
   if (tech) {
@@ -77,11 +113,7 @@ export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, option
     const domains = rule.label === 'TECH' ? rule.domains : lexicon[lang].domainOf(lang === 'en' ? view.tokens : text);
     return { ...rule, label: 'TECH', trigger, biz: [], domains, why: `model:${rule.why}`, confidence: p.TECH };
   }
-  // Not reported: but a business claim with a number is still what the score counts as one.
-  if (rule.label === 'BIZ_QUANT' && p.BIZ >= p.TECH && p.BIZ >= p.OTHER) {
-    return { ...rule, why: `model:${rule.why}`, confidence: p.BIZ };
-  }
-  return other(`model:${rule.label === 'OTHER' ? rule.why : 'below-threshold'}`);
+  return null;
 }
 
 /** A finding's confidence in words: `likely` when it clears the `precise` threshold of its rule
@@ -89,6 +121,7 @@ export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, option
  * facts rather than judgments (placeholders, the Value Map) are `certain`. */
 export function certainty(ruleId: string, lang: Lang, confidence: number): 'certain' | 'likely' | 'possible' {
   if (ruleId !== 'tech-value' && ruleId !== 'unquantified-impact') return 'certain';
-  const th = shippedModel().langs[lang].thresholds.precise;
+  const model = shippedModel().langs[lang];
+  const th = model.thresholdsWith(networkOf(model, lang, false)).precise;
   return confidence + 0.005 >= (ruleId === 'tech-value' ? th.tech : th.biz) ? 'likely' : 'possible';
 }

@@ -17,6 +17,9 @@ export const SENSITIVITIES: Sensitivity[] = ['precise', 'balanced', 'thorough'];
 export interface Thresholds {
   tech: number;
   biz: number;
+  /** The sentence network's share of the average these thresholds were chosen for (absent: the
+   * n-gram model alone, or the network's own `mix` in models that predate the choice). */
+  mix?: number;
 }
 
 /** One language's model as stored. */
@@ -25,6 +28,8 @@ export interface LangModelData {
   features: string[];
   w: number[];
   thresholds: Record<Sensitivity, Thresholds>;
+  /** What identifies these weights (codec.ts `modelId`), for a network stored on its own. */
+  id?: string;
   /** The sentence network averaged with the n-gram weights (net.ts), or its share of the
    * average and how to decode it on first use (codec.ts); absent in older models. */
   net?: NetData | LazyNet;
@@ -53,6 +58,7 @@ export class LangModel {
   private readonly index = new Map<string, number>();
   private readonly w: Float64Array;
   readonly thresholds: Record<Sensitivity, Thresholds>;
+  readonly id: string;
   /** The network's share of the average with the n-gram weights; null without a network. */
   readonly mix: number | null;
   private readonly netSource: NetData | LazyNet | undefined;
@@ -62,6 +68,7 @@ export class LangModel {
     this.w = Float64Array.from(data.w);
     data.features.forEach((name, i) => this.index.set(name, i * CLASSES.length));
     this.thresholds = data.thresholds;
+    this.id = data.id ?? '';
     this.netSource = data.net;
     this.mix = data.net?.mix ?? null;
   }
@@ -72,6 +79,17 @@ export class LangModel {
     const src = this.netSource;
     if (!src) return null;
     return (this.decodedNet ??= new SentenceNet('decode' in src ? src.decode() : src));
+  }
+
+  /** The thresholds of each sensitivity with `net` (this model's own network, or one stored on
+   * its own for it): the network's own choice of share and thresholds per level, or — in models
+   * whose network predates that choice — this model's thresholds at the network's `mix`. Without
+   * a network, the n-gram model's own. */
+  thresholdsWith(net: SentenceNet | null): Record<Sensitivity, Thresholds> {
+    if (!net) return this.thresholds;
+    if (net.thresholds) return net.thresholds;
+    const at = (t: Thresholds): Thresholds => ({ ...t, mix: net.mix });
+    return { precise: at(this.thresholds.precise), balanced: at(this.thresholds.balanced), thorough: at(this.thresholds.thorough) };
   }
 
   /** Class probabilities for a sentence's features (unknown features weigh nothing). */

@@ -8,7 +8,7 @@
 // `thorough`, whose thresholds are low, most of them. Trained by
 // corpus/tools/net.mjs; inference here, in plain TypeScript, so the web extension runs it too.
 // The shipped model has no network yet (docs/judgment.md, sixth session: memory and speed).
-import type { Probabilities } from './model.js';
+import type { Probabilities, Sensitivity, Thresholds } from './model.js';
 
 /** One language's network, decoded. Word i of `words` has id i + 2 (0 unused, 1 unknown word). */
 export interface NetData {
@@ -29,6 +29,9 @@ export interface NetData {
   outBias: Float32Array;
   /** The network's share of the average with the n-gram model. */
   mix: number;
+  /** The thresholds to use with the network, per sensitivity, each with the share of the network
+   * it was chosen for (0: the n-gram model alone); without them, the model's own and `mix`. */
+  thresholds?: Record<Sensitivity, Thresholds>;
 }
 
 /** Filter projections kept once computed for the words with the lowest ids (the most frequent
@@ -40,6 +43,8 @@ const TABLE_WORDS = 2048;
 export class SentenceNet {
   private readonly ids = new Map<string, number>();
   readonly mix: number;
+  /** Thresholds chosen for this network, per sensitivity (NetData.thresholds). */
+  readonly thresholds: Record<Sensitivity, Thresholds> | undefined;
   /** Filter taps per word: every filter's weights for every position of its window. */
   private readonly taps: number;
   private readonly tapAt: number[];
@@ -50,6 +55,7 @@ export class SentenceNet {
   constructor(private readonly d: NetData) {
     d.words.forEach((w, i) => this.ids.set(w, i + 2));
     this.mix = d.mix;
+    this.thresholds = d.thresholds;
     this.tapAt = [];
     let t = 0;
     for (const w of d.widths) {
