@@ -29,6 +29,7 @@ describe('public API', () => {
         "judgeSentence",
         "matchGlob",
         "ruleMeta",
+        "useNetworks",
         "valueMapSection",
       ]
     `);
