@@ -59,8 +59,6 @@ export class LangModel {
   private readonly w: Float64Array;
   readonly thresholds: Record<Sensitivity, Thresholds>;
   readonly id: string;
-  /** The network's share of the average with the n-gram weights; null without a network. */
-  readonly mix: number | null;
   private readonly netSource: NetData | LazyNet | undefined;
   private decodedNet: SentenceNet | undefined;
 
@@ -70,7 +68,6 @@ export class LangModel {
     this.thresholds = data.thresholds;
     this.id = data.id ?? '';
     this.netSource = data.net;
-    this.mix = data.net?.mix ?? null;
   }
 
   /** The sentence network, decoded on first use (a document in one language never decodes the
