@@ -72,8 +72,8 @@ const PACKAGED = [
   ['dist/extension.cjs', true],
   ['dist/web/extension.js', true],
   // The sentence networks (scripts/build.mjs copies them from src/core/data when the model has them).
-  ['dist/net-en.json', false],
-  ['dist/net-zh.json', false],
+  ['dist/net-en.bin', false],
+  ['dist/net-zh.bin', false],
   ['media/report.js', true],
   ['media/report.css', true],
   ['media/icon.png', true],

@@ -22,9 +22,10 @@ await build({
 // it): the files beside them are read where sentences are judged (src/node/networks.ts,
 // src/vscode/networks.ts). A model without networks leaves none.
 for (const lang of ['en', 'zh']) {
-  const from = `src/core/data/net-${lang}.json`;
-  if (existsSync(from)) copyFileSync(from, `dist/net-${lang}.json`);
-  else rmSync(`dist/net-${lang}.json`, { force: true });
+  const from = `src/core/data/net-${lang}.bin`;
+  rmSync(`dist/net-${lang}.json`, { force: true }); // the form of an earlier build
+  if (existsSync(from)) copyFileSync(from, `dist/net-${lang}.bin`);
+  else rmSync(`dist/net-${lang}.bin`, { force: true });
 }
 
 // `bizlang lsp` / `bizlang-language-server`: unified-language-server and remark stay in node_modules.

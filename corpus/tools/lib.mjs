@@ -29,7 +29,7 @@ export async function loadCore() {
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
         export { judgeSentence } from './src/core/judge/index.ts';
         export { sectionRole } from './src/core/judge/sections.ts';
-        export { decodeModel, encodeModel, modelId } from './src/core/judge/codec.ts';
+        export { decodeModel, encodeModel, encodeNetBytes, modelId } from './src/core/judge/codec.ts';
         export { networkWords } from './src/core/judge/words.ts';
         export { SentenceNet, blend } from './src/core/judge/net.ts';
       `,
@@ -482,23 +482,27 @@ const round = (x) => Math.round(x * 1e4) / 1e4;
 
 /**
  * Writes a stored model: the n-gram weights to `out` (bundled with the core), and each language's
- * network, if any, on its own beside it as net-<lang>.json, naming the weights it was trained with
- * (adapters load it only where sentences are judged: src/core/judge/networks.ts). A model without
- * networks removes the files of an earlier one. Returns the files written.
+ * network, if any, on its own beside it as net-<lang>.bin (bytes: `encodeNetBytes`), naming the
+ * weights it was trained with (adapters load it only where sentences are judged:
+ * src/core/judge/networks.ts). A model without networks removes the files of an earlier one.
+ * Returns the files written.
  */
 export function writeModel(core, stored, out) {
   const files = [out];
   for (const lang of ['en', 'zh']) {
-    const file = join(dirname(out), `net-${lang}.json`);
+    const file = join(dirname(out), `net-${lang}.bin`);
+    rmSync(join(dirname(out), `net-${lang}.json`), { force: true }); // the seventh session's form
     const net = stored.langs[lang].net;
     if (!net) {
       rmSync(file, { force: true });
       continue;
     }
     delete stored.langs[lang].net;
-    writeFileSync(file, JSON.stringify({ ...net, model: core.modelId(stored.langs[lang]) }) + '\n');
+    writeFileSync(file, core.encodeNetBytes({ ...net, model: core.modelId(stored.langs[lang]) }));
     files.push(file);
   }
+  // Each language's weights named once here, so that the core need not hash them on first use.
+  for (const lang of ['en', 'zh']) stored.langs[lang].id = core.modelId(stored.langs[lang]);
   writeFileSync(out, JSON.stringify({ ...stored, version: 1 }) + '\n');
   return files;
 }

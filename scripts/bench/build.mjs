@@ -32,8 +32,10 @@ export async function buildAll() {
   copyFileSync(join(REPO, 'package.json'), join(SCRATCH, 'cli', 'package.json'));
   // The sentence networks beside the bundle, as `npm run build` puts them.
   for (const lang of ['en', 'zh']) {
-    const net = join(REPO, 'src', 'core', 'data', `net-${lang}.json`);
-    if (existsSync(net)) copyFileSync(net, join(SCRATCH, 'cli', 'dist', `net-${lang}.json`));
+    const net = join(REPO, 'src', 'core', 'data', `net-${lang}.bin`);
+    rmSync(join(SCRATCH, 'cli', 'dist', `net-${lang}.json`), { force: true });
+    rmSync(join(SCRATCH, 'cli', 'dist', `net-${lang}.bin`), { force: true });
+    if (existsSync(net)) copyFileSync(net, join(SCRATCH, 'cli', 'dist', `net-${lang}.bin`));
   }
 
   // The extension, as packaged (scripts/build-extension.mjs, production = minified).

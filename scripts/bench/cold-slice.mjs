@@ -18,8 +18,8 @@ const loadMs = performance.now() - l0;
 // (decoding them is part of the first judgment, so of the slices measured here).
 const nets = {};
 for (const lang of ['en', 'zh']) {
-  const file = join(REPO, 'src', 'core', 'data', `net-${lang}.json`);
-  if (existsSync(file)) nets[lang] = JSON.parse(readFileSync(file, 'utf8'));
+  const file = join(REPO, 'src', 'core', 'data', `net-${lang}.bin`);
+  if (existsSync(file)) nets[lang] = readFileSync(file);
 }
 useNetworks((lang) => nets[lang] ?? null);
 

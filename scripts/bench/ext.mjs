@@ -27,8 +27,8 @@ Module._load = function (request, ...rest) {
 const context = { subscriptions: [], extensionUri: mock.Uri.parse('file:///ext') };
 // The sentence networks, where the packaged extension has them (dist/ of its folder).
 for (const lang of ['en', 'zh']) {
-  const file = join(REPO, 'src', 'core', 'data', `net-${lang}.json`);
-  if (existsSync(file)) mock.files.set(`file:///ext/dist/net-${lang}.json`, readFileSync(file, 'utf8'));
+  const file = join(REPO, 'src', 'core', 'data', `net-${lang}.bin`);
+  if (existsSync(file)) mock.files.set(`file:///ext/dist/net-${lang}.bin`, new Uint8Array(readFileSync(file)));
 }
 
 const t0 = performance.now();

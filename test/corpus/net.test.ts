@@ -128,13 +128,13 @@ describe('skipping the network', () => {
 });
 
 describe('networks stored on their own (the shipped model)', async () => {
-  const { encodeNet, modelId } = await import('../../src/core/judge/codec.js');
+  const { encodeNet, encodeNetBytes, decodeNet, modelId } = await import('../../src/core/judge/codec.js');
   const { useNetworks } = await import('../../src/core/judge/networks.js');
   const { Analyzer } = await import('../../src/core/analyze.js');
   const { shippedModel } = await import('../../src/core/judge/load.js');
-  const { nodeNetworks } = await import('../../src/node/networks.js');
+  const { nodeNetworks, useNodeNetworks } = await import('../../src/node/networks.js');
   const { default: shipped } = await import('../../src/core/data/model.json');
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { pathToFileURL } = await import('node:url');
@@ -149,13 +149,43 @@ describe('networks stored on their own (the shipped model)', async () => {
   const always = { tech: 0.3, biz: 0.99 };
   const never = { tech: 1.01, biz: 1.01 };
   const stored = (thresholds: NetData['thresholds'], model = modelId(en)) => ({ ...encodeNet({ ...net, thresholds }), model });
+  const bytes = (thresholds: NetData['thresholds'], model = modelId(en)) => encodeNetBytes(stored(thresholds, model));
+
+  it('name the weights they were trained with as the shipped model names its own', async () => {
+    // The id the trainer stored beside the shipped weights is their hash (the core trusts it on load),
+    // and each shipped network names it.
+    const { SHIPPED_MODEL } = await import('../fixtures/shipped-model.js');
+    const { existsSync, readFileSync } = await import('node:fs');
+    for (const lang of ['en', 'zh'] as const) {
+      const l = SHIPPED_MODEL.langs[lang];
+      expect(l.id).toBe(modelId({ ...l, id: undefined }));
+      const file = new URL(`../../src/core/data/net-${lang}.bin`, import.meta.url);
+      if (existsSync(file)) expect(decodeNet(readFileSync(file)).model).toBe(l.id);
+    }
+  });
+
+  it('read the same from their file form (bytes) as from JSON, and refuse a broken file', () => {
+    const th = { precise: { ...always, mix: 0.4 }, balanced: { ...always, mix: 0.4 }, thorough: { ...always, mix: 1 } };
+    const fromJson = decodeNet(stored(th));
+    const fromBytes = decodeNet(bytes(th));
+    expect(fromBytes).toEqual(fromJson);
+    expect(fromBytes.model).toBe(modelId(en));
+    expect(new SentenceNet(fromBytes).predict(text.split(' '))).toEqual(new SentenceNet(fromJson).predict(text.split(' ')));
+    expect(new SentenceNet(fromBytes).predict(text.split(' ')).TECH).toBeCloseTo(new SentenceNet(net).predict(text.split(' ')).TECH, 2);
+    // The vectors are read where they lie in the file, not copied.
+    const file = bytes(th);
+    expect(decodeNet(file).emb.buffer).toBe(file.buffer);
+    expect(() => decodeNet(new TextEncoder().encode('{"words":""}'))).toThrow(/not a Bizlang network file/);
+    expect(() => decodeNet(file.subarray(0, 20))).toThrow(/malformed network/);
+    expect(() => decodeNet(file.subarray(0, file.length - 1))).toThrow(/array sizes do not match/);
+  });
 
   it('are used with their own thresholds and share, per sensitivity, and only for the weights they name', () => {
     const base = judgeSentence(text, 'en', lex, { sensitivity: 'thorough' });
     const problems: string[] = [];
     try {
       // thorough: the network at share 1 (its own verdict, TECH); precise: the n-gram model alone at a threshold it cannot reach.
-      useNetworks((lang) => (lang === 'en' ? stored({ precise: { ...never, mix: 0 }, balanced: { ...never, mix: 0 }, thorough: { ...always, mix: 1 } }) : null), (_l, p) => problems.push(p));
+      useNetworks((lang) => (lang === 'en' ? bytes({ precise: { ...never, mix: 0 }, balanced: { ...never, mix: 0 }, thorough: { ...always, mix: 1 } }) : null), (_l, p) => problems.push(p));
       const t = judgeSentence(text, 'en', lex, { sensitivity: 'thorough' });
       expect(t.label).toBe('TECH');
       expect(t.confidence).toBeCloseTo(new SentenceNet(net).predict(text.split(' ')).TECH, 2);
@@ -211,11 +241,25 @@ describe('networks stored on their own (the shipped model)', async () => {
     const inDir = nodeNetworks((m) => warnings.push(m), [pathToFileURL(`${dir}/`)]);
     expect(inDir('zh')).toBeNull();
     expect(warnings).toEqual([]);
-    writeFileSync(join(dir, 'net-en.json'), '{ not json');
-    expect(inDir('en')).toBeNull();
+    // A file that cannot be read (here: a folder in its place) is said; the core decodes what is read.
+    mkdirSync(join(dir, 'net-zh.bin'));
+    expect(inDir('zh')).toBeNull();
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/net-en\.json is not valid JSON/);
-    writeFileSync(join(dir, 'net-en.json'), JSON.stringify(stored(undefined)));
-    expect(inDir('en')?.model).toBe(modelId(en));
+    expect(warnings[0]).toMatch(/cannot read .*net-zh\.bin/);
+    writeFileSync(join(dir, 'net-en.bin'), bytes(undefined));
+    const read = inDir('en');
+    expect(read && decodeNet(read).model).toBe(modelId(en));
+    // A file the core cannot use is named in the warning, once.
+    writeFileSync(join(dir, 'net-en.bin'), bytes(undefined).subarray(0, 100));
+    const said: string[] = [];
+    try {
+      useNodeNetworks((m) => said.push(m), [pathToFileURL(`${dir}/`)]);
+      judgeSentence(text, 'en', lex, { sensitivity: 'thorough' });
+      judgeSentence(`${text} again`, 'en', lex, { sensitivity: 'thorough' });
+    } finally {
+      useNetworks(null);
+    }
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/net-en\.bin: the en sentence network cannot be used \(malformed network/);
   });
 });

@@ -362,7 +362,7 @@ describe('commands', () => {
     const { openConfiguration } = await import('../../src/vscode/commands.js');
     const uri = await openConfiguration(configs, asDoc(doc));
     expect(uri?.toString()).toBe('file:///ws/.bizlangrc.json');
-    const text = mock.files.get('file:///ws/.bizlangrc.json')!;
+    const text = mock.files.get('file:///ws/.bizlangrc.json') as string;
     expect(JSON.parse(text).rules['tech-value']).toBe('info');
     // Existing nearest config is opened, not overwritten.
     mock.files.set('file:///ws/docs/.bizlangrc.json', '{}');

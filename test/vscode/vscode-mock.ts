@@ -298,7 +298,8 @@ export const calls = {
 /** Settings by section key (e.g. `severity`) for getConfiguration('bizlang'). */
 export const settingsStore: Record<string, unknown> = {};
 /** Files for workspace.fs, by URI string. */
-export const files = new Map<string, string>();
+/** Text files as strings; binary ones (the sentence networks) as bytes. */
+export const files = new Map<string, string | Uint8Array>();
 
 const disposable = { dispose() {} };
 
@@ -358,7 +359,7 @@ export const workspace = {
     async readFile(uri: Uri) {
       const text = files.get(uri.toString());
       if (text === undefined) throw new FileSystemError(`FileNotFound: ${uri.toString()}`);
-      return new TextEncoder().encode(text);
+      return typeof text === 'string' ? new TextEncoder().encode(text) : text;
     },
     async writeFile(uri: Uri, content: Uint8Array) {
       files.set(uri.toString(), new TextDecoder().decode(content));

@@ -35,6 +35,9 @@ export interface StoredLang {
   weights: string;
   scale: number;
   thresholds: Record<Sensitivity, Thresholds>;
+  /** `modelId` of these weights, as the trainer wrote it (hashing ~0.3 MB of base64 on every
+   * first judgment cost a few milliseconds); computed when absent. */
+  id?: string;
   net?: StoredNet;
 }
 
@@ -124,22 +127,97 @@ export function encodeNet(n: NetData | LazyNet): StoredNet {
   };
 }
 
-export function decodeNet(s: StoredNet): NetData {
-  const n: NetData = {
-    words: s.words.split('\n'),
-    dim: s.dim,
-    widths: s.widths,
-    filters: s.filters,
-    maxWords: s.maxWords ?? 80,
-    emb: decodeInt8(s.emb),
-    embScale: floats(s.embScale),
-    conv: s.conv.map(floats),
-    convBias: floats(s.convBias),
-    out: floats(s.out),
-    outBias: floats(s.outBias),
-    mix: s.mix,
-    ...(s.thresholds ? { thresholds: s.thresholds } : {}),
+/** A network stored on its own, as a file of bytes: the magic "BZN1", the header's length
+ * (uint32, little-endian), the header (UTF-8 JSON: the words and sizes, its share, thresholds and
+ * the `modelId` it was trained with), padded to a multiple of 4 bytes; then the word vectors as
+ * int8, padded likewise, and the float32 arrays (little-endian, as every platform JavaScript runs
+ * on stores them): the vectors' scales, each width's filters, their biases, the output weights
+ * and biases. Reading one costs a small JSON parse; the vectors are used where they lie. (The
+ * JSON form's base64 made a language's first judgment ~10 ms slower: docs/bench.md.) */
+const MAGIC = [0x42, 0x5a, 0x4e, 0x31]; // "BZN1"
+
+type NetHeader = Omit<StoredNet, 'emb' | 'embScale' | 'conv' | 'convBias' | 'out' | 'outBias'>;
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+export function encodeNetBytes(s: StoredNet): Uint8Array {
+  const n = decodeNet(s);
+  const header: NetHeader = {
+    words: s.words, dim: n.dim, widths: n.widths, filters: n.filters, maxWords: n.maxWords, mix: n.mix,
+    ...(n.thresholds ? { thresholds: n.thresholds } : {}),
+    ...(n.model !== undefined ? { model: n.model } : {}),
   };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const head = new Uint8Array(pad4(8 + json.length) - 8).fill(0x20); // JSON allows trailing spaces
+  head.set(json);
+  const floats = [n.embScale, ...n.conv, n.convBias, n.out, n.outBias];
+  const embAt = 8 + head.length;
+  const floatsAt = embAt + pad4(n.emb.length);
+  const bytes = new Uint8Array(floatsAt + floats.reduce((t, f) => t + f.length * 4, 0));
+  bytes.set(MAGIC, 0);
+  new DataView(bytes.buffer).setUint32(4, head.length, true);
+  bytes.set(head, 8);
+  bytes.set(new Uint8Array(n.emb.buffer, n.emb.byteOffset, n.emb.length), embAt);
+  let at = floatsAt;
+  for (const f of floats) {
+    bytes.set(new Uint8Array(f.buffer, f.byteOffset, f.length * 4), at);
+    at += f.length * 4;
+  }
+  return bytes;
+}
+
+/** The network of a file written by `encodeNetBytes`. */
+function decodeNetBytes(b: Uint8Array): NetData & { model?: string } {
+  if (b.length < 8 || MAGIC.some((m, i) => b[i] !== m)) throw new Error('malformed network: not a Bizlang network file');
+  const length = new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(4, true);
+  if (8 + length > b.length) throw new Error('malformed network: header longer than the file');
+  const h = JSON.parse(new TextDecoder().decode(b.subarray(8, 8 + length))) as NetHeader;
+  if (typeof h !== 'object' || h === null || typeof h.words !== 'string' || !Array.isArray(h.widths) || !(h.dim > 0) || !(h.filters > 0))
+    throw new Error('malformed network: fields missing');
+  const words = h.words.split('\n');
+  const V = words.length + 2;
+  const H = h.filters * h.widths.length;
+  const sizes = [V, ...h.widths.map((w) => h.filters * w * h.dim), H, 3 * H, 3];
+  const embAt = 8 + length;
+  const floatsAt = embAt + pad4(V * h.dim);
+  if (floatsAt + sizes.reduce((t, n) => t + n * 4, 0) !== b.length) throw new Error('malformed network: array sizes do not match');
+  // The float arrays are copied (small) so that they are aligned wherever the file's bytes lie.
+  const all = new Float32Array(b.buffer.slice(b.byteOffset + floatsAt, b.byteOffset + b.length));
+  let at = 0;
+  const [embScale, ...rest] = sizes.map((n) => all.subarray(at, (at += n)));
+  return {
+    words, dim: h.dim, widths: h.widths, filters: h.filters, maxWords: h.maxWords ?? 80, mix: h.mix,
+    emb: new Int8Array(b.buffer, b.byteOffset + embAt, V * h.dim),
+    embScale: embScale!,
+    conv: rest.slice(0, h.widths.length),
+    convBias: rest[h.widths.length]!,
+    out: rest[h.widths.length + 1]!,
+    outBias: rest[h.widths.length + 2]!,
+    ...(h.thresholds ? { thresholds: h.thresholds } : {}),
+    ...(typeof h.model === 'string' ? { model: h.model } : {}),
+  };
+}
+
+/** A network's data from its stored form, JSON (`StoredNet`) or bytes (`encodeNetBytes`), with
+ * the `modelId` it names, if any. Throws on anything malformed. */
+export function decodeNet(s: StoredNet | Uint8Array): NetData & { model?: string } {
+  const n: NetData & { model?: string } = ArrayBuffer.isView(s)
+    ? decodeNetBytes(s)
+    : {
+        words: s.words.split('\n'),
+        dim: s.dim,
+        widths: s.widths,
+        filters: s.filters,
+        maxWords: s.maxWords ?? 80,
+        emb: decodeInt8(s.emb),
+        embScale: floats(s.embScale),
+        conv: s.conv.map(floats),
+        convBias: floats(s.convBias),
+        out: floats(s.out),
+        outBias: floats(s.outBias),
+        mix: s.mix,
+        ...(s.thresholds ? { thresholds: s.thresholds } : {}),
+        ...(typeof s.model === 'string' ? { model: s.model } : {}),
+      };
   // Every array the right size for the others, or inference would read past them.
   const V = n.words.length + 2;
   const H = n.filters * n.widths.length;
@@ -179,7 +257,7 @@ export function decodeModel(stored: StoredModel): Model {
     features: l.features ? l.features.split('\n') : [],
     w: decodeWeights(l.weights, l.scale),
     thresholds: l.thresholds,
-    id: modelId(l),
+    id: l.id ?? modelId(l),
     ...(l.net ? { net: { mix: l.net.mix, decode: () => decodeNet(l.net!) } } : {}),
   });
   const data: ModelData = { version: stored.version, meta: stored.meta, langs: { en: lang(stored.langs.en), zh: lang(stored.langs.zh) } };

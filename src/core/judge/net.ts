@@ -7,7 +7,7 @@
 // verdict open (index.ts): at `precise` and `balanced` that is a small share of sentences; at
 // `thorough`, whose thresholds are low, most of them. Trained by
 // corpus/tools/net.mjs; inference here, in plain TypeScript, so the web extension runs it too.
-// The shipped model has no network yet (docs/judgment.md, sixth session: memory and speed).
+// Shipped since 2026-12-01, outside the bundle (networks.ts; docs/judgment.md, seventh and eighth sessions).
 import type { Probabilities, Sensitivity, Thresholds } from './model.js';
 
 /** One language's network, decoded. Word i of `words` has id i + 2 (0 unused, 1 unknown word). */

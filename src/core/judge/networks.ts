@@ -3,15 +3,17 @@
 // it, and most of them never judge a sentence. An adapter that can read files gives the core a
 // source (`useNetworks`); the core asks it for a language's network the first time it judges a
 // sentence in that language, and never again. Without a source, or when it has nothing, the
-// judgment uses the n-gram model alone, with the thresholds chosen for it — fewer findings at the
-// same precision, never different ones.
+// judgment uses the n-gram model alone, with the thresholds chosen for it — about the same
+// precision with fewer findings (docs/judgment.md); a sentence near a threshold may be judged
+// differently with and without the network.
 import type { Lang } from '../types.js';
 import { decodeNet, type StoredNet } from './codec.js';
 import { SentenceNet } from './net.js';
 
-/** A language's stored network, or null when there is none to give. May throw: the core then
- * goes on without it (the adapter says why to its user). */
-export type NetworkSource = (lang: Lang) => StoredNet | null | undefined;
+/** A language's stored network — the bytes of its file (`npm run train` writes net-<lang>.bin),
+ * or its JSON form — or null when there is none to give. May throw: the core then goes on
+ * without it (the adapter says why to its user). */
+export type NetworkSource = (lang: Lang) => Uint8Array | StoredNet | null | undefined;
 
 let source: NetworkSource | null = null;
 let report: ((lang: Lang, problem: string) => void) | undefined;
@@ -40,8 +42,9 @@ export function shippedNetwork(lang: Lang, modelId: string): SentenceNet | null 
     net = null;
     try {
       const stored = source(lang);
-      if (stored && stored.model !== modelId) report?.(lang, `the ${lang} sentence network was trained with other weights than this version's (${String(stored.model)}, not ${modelId}); judging without it`);
-      else if (stored) net = new SentenceNet(decodeNet(stored));
+      const data = stored ? decodeNet(stored) : null;
+      if (data && data.model !== modelId) report?.(lang, `the ${lang} sentence network was trained with other weights than this version's (${String(data.model)}, not ${modelId}); judging without it`);
+      else if (data) net = new SentenceNet(data);
     } catch (e) {
       report?.(lang, `the ${lang} sentence network cannot be used (${(e as Error).message}); judging without it`);
       net = null;
