@@ -11,7 +11,7 @@
 // Pure and deterministic: the same function runs in training, evaluation and the editor.
 import type { Facts } from '../classify.js';
 import type { LangLexicon, Match, Token } from '../lexicon.js';
-import { zhWordSegmenter } from './words.js';
+import { zhSegments } from './words.js';
 
 export interface SentenceView {
   features: string[];
@@ -144,11 +144,10 @@ const CLAIM_CLASSES = new Set(['improveVerbs', 'upVerbs', 'downVerbs', 'keepVerb
 function chineseFeatures(text: string, lex: LangLexicon, rule: Facts, role: string): SentenceView {
   const { matches } = lex.read(text);
   const f = new Set<string>();
-  const zhWords = zhWordSegmenter();
   const words: string[] = [];
   // Segmented words only where a change, quality or business word matched: a sentence with none
   // is almost never a claim, and the word segmenter costs more than the rest of the judgment.
-  for (const s of matches.some((m) => CLAIM_CLASSES.has(m.cls)) ? zhWords.segment(text) : []) {
+  for (const s of matches.some((m) => CLAIM_CLASSES.has(m.cls)) ? zhSegments(text) : []) {
     if (!s.isWordLike) continue;
     const w = s.segment.toLowerCase();
     words.push(/[a-z]/.test(w) ? (techShape(s.segment) || w.length > 1 ? '<latin>' : w) : /^\d[\d.,]*$/.test(w) ? '<num>' : w);

@@ -14,22 +14,36 @@ let zhSegmenter: Intl.Segmenter | undefined;
  * milliseconds. */
 export const zhWordSegmenter = (): Intl.Segmenter => (zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
 
+let lastText: string | undefined;
+let lastSegments: Intl.SegmentData[] = [];
+
+/** The Chinese word segments of `text`, kept for the last text asked: the features and the
+ * network read the same sentence one after the other, and segmenting is the judgment's largest
+ * cost in Chinese. */
+export function zhSegments(text: string): readonly Intl.SegmentData[] {
+  if (text !== lastText) {
+    lastSegments = [...zhWordSegmenter().segment(text)];
+    lastText = text;
+  }
+  return lastSegments;
+}
+
 export function networkWords(text: string, lang: Lang): string[] {
-  const lower = text.toLowerCase();
   if (lang === 'en') {
-    const out = lower.match(EN_WORD) ?? [];
+    const out = text.toLowerCase().match(EN_WORD) ?? [];
     for (let i = 0; i < out.length; i++) if (/^\d/.test(out[i]!)) out[i] = '<num>';
     return out;
   }
+  // Segmented as written (case does not move ICU's word breaks), read in lower case.
   const out: string[] = [];
-  for (const s of zhWordSegmenter().segment(lower)) {
+  for (const s of zhSegments(text)) {
     if (!s.isWordLike) {
       if (ZH_CLAUSE.test(s.segment)) out.push('<p>');
       else if (/[%％]/.test(s.segment)) out.push('%');
       continue;
     }
     const w = s.segment;
-    out.push(/[a-z]/.test(w) ? '<latin>' : /^\d/.test(w) ? '<num>' : w);
+    out.push(/[a-z]/i.test(w) ? '<latin>' : /^\d/.test(w) ? '<num>' : w.toLowerCase());
   }
   return out;
 }
