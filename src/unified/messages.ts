@@ -2,7 +2,7 @@
 // turned into vfile messages the unified way (`ruleId`, `source`, `url`, `place`, `fatal`, `note`,
 // `actual`, `expected`) plus the score on `file.data.bizlang`. No unified import at run time: a
 // plugin is a plain function over the VFile, so neither the CLI nor the extension loads unified.
-import { analyze, type AnalyzeOptions, type AnalyzeResult, type Message, type Score, type Severity } from '../core/index.js';
+import { analyze, useNetworks, type AnalyzeOptions, type AnalyzeResult, type Lang, type Message, type Score, type Severity } from '../core/index.js';
 import type { VFile } from 'vfile';
 import { configToOptions, validateConfig, type BizlangConfig } from '../core/config.js';
 
@@ -64,10 +64,52 @@ export function check(file: VFile, options: AnalyzeOptions): void {
   report(file, analyze(text, options), text);
 }
 
+/** Where the sentence networks lie relative to this module: beside the bundle (dist/remark.js),
+ * or in the sources' data folder (src/unified/ → src/core/data/). */
+const NETWORK_PLACES = ['./', '../core/data/'];
+let networksTried = false;
+
+/**
+ * The sentence networks the CLI reads (dist/net-<lang>.bin), so that a plugin judges as
+ * `bizlang check` does. Only where the plugin runs from files under Node ≥ 20.16, whose
+ * `process.getBuiltinModule` reads them synchronously without an import a browser bundler would
+ * trip on; elsewhere (a browser bundle, older Node) the n-gram model alone judges — about the
+ * same precision with fewer findings (docs/editors.md). A file that cannot be used is said once
+ * on stderr, naming it.
+ */
+function useBundledNetworks(name: string): void {
+  if (networksTried) return;
+  networksTried = true;
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = host?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
+  if (!fs || !import.meta.url.startsWith('file:')) return;
+  const files = new Map<Lang, URL>();
+  const warn = (message: string) => console.warn(`${name}: ${message}`);
+  useNetworks(
+    (lang) => {
+      for (const place of NETWORK_PLACES) {
+        const url = new URL(`${place}net-${lang}.bin`, import.meta.url);
+        try {
+          const bytes = fs.readFileSync(url);
+          files.set(lang, url);
+          return bytes;
+        } catch (e) {
+          if ((e as { code?: unknown }).code === 'ENOENT') continue;
+          warn(`cannot read ${url.pathname} (${(e as Error).message}); judging ${lang} sentences without the sentence network`);
+          return null;
+        }
+      }
+      return null;
+    },
+    (lang, problem) => warn(files.has(lang) ? `${files.get(lang)!.pathname}: ${problem}` : problem),
+  );
+}
+
 /** A unified attacher for a plugin named `name` (its name shows in option errors). */
 export function bizlangAttacher(name: string) {
   return function bizlang(options?: Options | null) {
     const analyzeOptions = pluginOptions(name, options);
+    useBundledNetworks(name);
     return (_tree: unknown, file: VFile): void => check(file, analyzeOptions);
   };
 }
