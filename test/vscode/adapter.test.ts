@@ -428,3 +428,35 @@ describe('score report panel', () => {
     expect(update.model.doc.version).toBe(2);
   });
 });
+
+describe('sentence networks (src/vscode/networks.ts)', () => {
+  test('none in the build: the n-gram model alone, nothing said', async () => {
+    const { loadNetworks } = await import('../../src/vscode/networks.js');
+    const log = mock.window.createOutputChannel() as unknown as vscode.LogOutputChannel;
+    mock.calls.log.length = 0;
+    expect(await loadNetworks(mock.Uri.parse('file:///ext') as unknown as vscode.Uri, log)).toBe(false);
+    expect(mock.calls.log.filter((l) => l.startsWith('warn'))).toEqual([]);
+  });
+
+  test('read as bytes through workspace.fs; one the core cannot use is said once, naming it, and linting goes on', async () => {
+    const { loadNetworks } = await import('../../src/vscode/networks.js');
+    const { useNetworks } = await import('../../src/core/index.js');
+    const log = mock.window.createOutputChannel() as unknown as vscode.LogOutputChannel;
+    mock.calls.log.length = 0;
+    mock.files.set('file:///ext/dist/net-en.bin', new Uint8Array([0x42, 0x5a, 0x4e, 0x31, 0xff, 0, 0, 0]));
+    try {
+      expect(await loadNetworks(mock.Uri.parse('file:///ext') as unknown as vscode.Uri, log)).toBe(true);
+      const { linter } = setup();
+      const doc = open('file:///ws/net.md', EN);
+      await linter.lint(asDoc(doc));
+      await linter.lint(asDoc(open('file:///ws/net2.md', `${EN}\nMore text here.\n`)));
+      expect(linter.records.get(doc.uri.toString())!.result.messages.some((m) => m.ruleId === 'tech-value')).toBe(true);
+      const warnings = mock.calls.log.filter((l) => l.startsWith('warn'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/file:\/\/\/ext\/dist\/net-en\.bin: the en sentence network cannot be used \(malformed network/);
+    } finally {
+      mock.files.delete('file:///ext/dist/net-en.bin');
+      useNetworks(null);
+    }
+  });
+});
