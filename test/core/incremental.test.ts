@@ -37,6 +37,24 @@ describe('incremental re-analysis', () => {
     );
   }, 120_000);
 
+  it('loads the judgment in slices of its own on first use, then never again', async () => {
+    const { useNetworks } = await import('../../src/core/index.js');
+    useNetworks(null); // as a fresh process: nothing of the judgment prepared
+    const small = '# 计划\n\n我们统一了权限。We unified permissions.\n';
+    let yields = 0;
+    const count = { sliceMs: 1e9, yieldFn: async () => void yields++ };
+    expect(await new Analyzer().analyzeAsync(small, count)).toEqual(analyze(small));
+    // Model, network, segmenter for Chinese; model, network for English: one slice each.
+    expect(yields).toBe(5);
+    yields = 0;
+    expect(await new Analyzer().analyzeAsync(small, count)).toEqual(analyze(small));
+    expect(yields).toBe(0);
+    // A document with no judgment to load for (a given model) or too large to analyse: none.
+    useNetworks(null);
+    expect(await new Analyzer({ maxFileSize: 10 }).analyzeAsync(small, count)).toEqual(new Analyzer({ maxFileSize: 10 }).analyze(small));
+    expect(yields).toBe(0);
+  });
+
   it('should give the same result sliced and unsliced', async () => {
     const a = new Analyzer();
     const sliced = await a.analyzeAsync(docs[0]!, { sliceMs: 0, yieldFn: async () => {} });

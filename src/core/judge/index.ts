@@ -13,8 +13,8 @@ import { sentenceFeatures, type SentenceView } from './features.js';
 import { decodeModel, encodeModel, shippedModel, type StoredModel } from './load.js';
 import { Model, SENSITIVITIES, type LangModel, type Probabilities, type Sensitivity, type Thresholds } from './model.js';
 import { blend, reachable, type SentenceNet } from './net.js';
-import { shippedNetwork, useNetworks, type NetworkSource } from './networks.js';
-import { networkWords } from './words.js';
+import { networksGeneration, shippedNetwork, useNetworks, type NetworkSource } from './networks.js';
+import { networkWords, zhSegments } from './words.js';
 
 export { decodeModel, encodeModel, shippedModel, Model, useNetworks };
 export type { NetworkSource };
@@ -51,6 +51,29 @@ function outcomeSpans(matches: Match[]): Span[] {
 function networkOf(model: LangModel, lang: Lang, given: boolean): SentenceNet | null {
   return given ? model.net : (model.net ?? shippedNetwork(lang, model.id));
 }
+
+/**
+ * Loads what the first judgment of a `lang` sentence with the shipped model would: the model,
+ * then the language's network, then (Chinese) the word segmenter's dictionary — one step per
+ * call, so that a caller slicing its work (`Analyzer.analyzeAsync`) can yield between them (each
+ * takes a few to ~12 ms). Returns true when it did a step (call again), false when all is
+ * loaded. Judgments are the same with or without it.
+ */
+export function prepareJudgment(lang: Lang): boolean {
+  if (preparedFor !== networksGeneration()) {
+    prepared.clear();
+    preparedFor = networksGeneration();
+  }
+  const done = prepared.get(lang) ?? 0;
+  const steps: Array<() => unknown> = [() => shippedModel(), () => shippedNetwork(lang, shippedModel().langs[lang].id)];
+  if (lang === 'zh') steps.push(() => zhSegments('预热'));
+  if (done >= steps.length) return false;
+  steps[done]!();
+  prepared.set(lang, done + 1);
+  return true;
+}
+const prepared = new Map<Lang, number>();
+let preparedFor = -1;
 
 /** Judges one sentence: label, confidence, and the spans findings point at. */
 export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, options: JudgeOptions = {}): Facts {
