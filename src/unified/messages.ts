@@ -2,7 +2,8 @@
 // turned into vfile messages the unified way (`ruleId`, `source`, `url`, `place`, `fatal`, `note`,
 // `actual`, `expected`) plus the score on `file.data.bizlang`. No unified import at run time: a
 // plugin is a plain function over the VFile, so neither the CLI nor the extension loads unified.
-import { analyze, useNetworks, type AnalyzeOptions, type AnalyzeResult, type Lang, type Message, type Score, type Severity } from '../core/index.js';
+import { analyze, type AnalyzeOptions, type AnalyzeResult, type Message, type Score, type Severity } from '../core/index.js';
+import { useNetworkFiles } from '../node/network-files.js';
 import type { VFile } from 'vfile';
 import { configToOptions, validateConfig, type BizlangConfig } from '../core/config.js';
 
@@ -72,7 +73,7 @@ let networksTried = false;
 /**
  * The sentence networks the CLI reads (dist/net-<lang>.bin), so that a plugin judges as
  * `bizlang check` does. Only where the plugin runs from files under Node ≥ 20.16, whose
- * `process.getBuiltinModule` reads them synchronously without an import a browser bundler would
+ * `process.getBuiltinModule` gives `fs` synchronously without an import a browser bundler would
  * trip on; elsewhere (a browser bundle, older Node) the n-gram model alone judges — about the
  * same precision with fewer findings (docs/editors.md). A file that cannot be used is said once
  * on stderr, naming it.
@@ -83,26 +84,8 @@ function useBundledNetworks(name: string): void {
   const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const fs = host?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
   if (!fs || !import.meta.url.startsWith('file:')) return;
-  const files = new Map<Lang, URL>();
-  const warn = (message: string) => console.warn(`${name}: ${message}`);
-  useNetworks(
-    (lang) => {
-      for (const place of NETWORK_PLACES) {
-        const url = new URL(`${place}net-${lang}.bin`, import.meta.url);
-        try {
-          const bytes = fs.readFileSync(url);
-          files.set(lang, url);
-          return bytes;
-        } catch (e) {
-          if ((e as { code?: unknown }).code === 'ENOENT') continue;
-          warn(`cannot read ${url.pathname} (${(e as Error).message}); judging ${lang} sentences without the sentence network`);
-          return null;
-        }
-      }
-      return null;
-    },
-    (lang, problem) => warn(files.has(lang) ? `${files.get(lang)!.pathname}: ${problem}` : problem),
-  );
+  const folders = NETWORK_PLACES.map((p) => new URL(p, import.meta.url));
+  useNetworkFiles({ read: (url) => fs.readFileSync(url), folders, name: (url) => decodeURIComponent(url.pathname) }, (message) => console.warn(`${name}: ${message}`));
 }
 
 /** A unified attacher for a plugin named `name` (its name shows in option errors). */
