@@ -237,6 +237,8 @@ export class Analyzer {
   }
   private readonly lexicon: Lexicon;
   private readonly forced: Lang | undefined;
+  /** The networks generation the judgment was last loaded for (analyzeAsync). */
+  private prepared = -1;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.lexicon = getLexicon(options.words);
@@ -261,8 +263,9 @@ export class Analyzer {
     const yieldFn = opts.yieldFn ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     // The judgment's first use in a process loads the model, each language's network and the
     // Chinese word segmenter (~25 ms together): each part in a slice of its own, before the first
-    // block, rather than all inside the first block's slice. Nothing to do afterwards.
-    if (this.options.model === undefined && text.length <= (this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
+    // block, rather than all inside the first block's slice. Nothing to do afterwards: once per
+    // analyzer and set of networks, not on every keystroke.
+    if (this.prepared !== networksGeneration() && this.options.model === undefined && text.length <= (this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
       const langs: Lang[] = this.forced ? [this.forced] : (['en', 'zh'] as const).filter((l) => (l === 'en' ? /[a-z]/i : /[\u4e00-\u9fff]/).test(text));
       for (const lang of langs) {
         while (prepareJudgment(lang)) {
@@ -270,6 +273,8 @@ export class Analyzer {
           if (opts.isCancelled?.()) return undefined;
         }
       }
+      // A document in one language that later gains the other loads it inside a block's slice.
+      this.prepared = networksGeneration();
     }
     const steps = this.steps(text);
     let sliceStart = now();
