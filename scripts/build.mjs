@@ -23,7 +23,6 @@ await build({
 // src/vscode/networks.ts). A model without networks leaves none.
 for (const lang of ['en', 'zh']) {
   const from = `src/core/data/net-${lang}.bin`;
-  rmSync(`dist/net-${lang}.json`, { force: true }); // the form of an earlier build
   if (existsSync(from)) copyFileSync(from, `dist/net-${lang}.bin`);
   else rmSync(`dist/net-${lang}.bin`, { force: true });
 }

@@ -491,7 +491,6 @@ export function writeModel(core, stored, out) {
   const files = [out];
   for (const lang of ['en', 'zh']) {
     const file = join(dirname(out), `net-${lang}.bin`);
-    rmSync(join(dirname(out), `net-${lang}.json`), { force: true }); // the seventh session's form
     const net = stored.langs[lang].net;
     if (!net) {
       rmSync(file, { force: true });

@@ -4,7 +4,7 @@
 //
 // A fitted network is kept in corpus/.cache/nets/ under a hash of everything it depends on (the
 // language, the settings, the seed, the trainer's source, the vectors, and the words and class of
-// every training row in order), so running `npm run eval -- --net` again — to compare how the
+// every training row in order), so running `npm run eval` again — to compare how the
 // thresholds are chosen, say — does not refit the same networks. BIZLANG_NET_CACHE=0 turns it off.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

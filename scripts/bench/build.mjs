@@ -33,7 +33,6 @@ export async function buildAll() {
   // The sentence networks beside the bundle, as `npm run build` puts them.
   for (const lang of ['en', 'zh']) {
     const net = join(REPO, 'src', 'core', 'data', `net-${lang}.bin`);
-    rmSync(join(SCRATCH, 'cli', 'dist', `net-${lang}.json`), { force: true });
     rmSync(join(SCRATCH, 'cli', 'dist', `net-${lang}.bin`), { force: true });
     if (existsSync(net)) copyFileSync(net, join(SCRATCH, 'cli', 'dist', `net-${lang}.bin`));
   }
