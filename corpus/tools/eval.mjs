@@ -18,8 +18,10 @@
 //   OTHER flagged and BIZ_QUANT flagged (share of those rows given any finding).
 // --errors lists the held-out misses and false alarms at the chosen sensitivity (--sensitivity).
 // --stats prints the corpus's size, spread and label agreement instead. --baselines adds the
-// hand-written rules alone and the blind second labeler, scored on the same rows.
-import { readFileSync, existsSync } from 'node:fs';
+// hand-written rules alone and the blind second labeler, scored on the same rows. --dump FILE
+// writes every held-out and inner-fold prediction (JSON) so decision rules can be compared
+// offline on exactly the predictions this run scored (research; nothing reads it back).
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseThresholds, decideLevels, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, rng, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { NET } from './net.mjs';
@@ -55,6 +57,8 @@ const core = await loadCore();
 const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
 const report = { method: { folds: FOLDS, innerFolds: INNER, seed: SEED, bootstrap: BOOT, fit: FIT, net: useNet ? NET : null, targets: TARGETS, silverRows: silver.length }, langs: {} };
 const errors = [];
+const dump = opt('--dump', null) ? { langs: {} } : null;
+const slim = (it, p) => ({ id: it.row.id, label: it.row.label, repo: it.repo, role: it.role ?? null, raw: p.raw });
 
 for (const lang of ['en', 'zh']) {
   if (onlyLang && lang !== onlyLang) continue;
@@ -93,8 +97,16 @@ for (const lang of ['en', 'zh']) {
     const model = { ...fitted, net: networks[netAt] };
     const p = predictRows(core, model, testIdx.map((i) => items[i]));
     const pc = predictRows(core, model, testIdx.map((i) => items[i]), { context: true });
-    const th = chooseThresholds(train, predictFolds(core, train, inner, networks.slice(netAt + 1, netAt + 1 + inner.k)));
+    const innerPreds = predictFolds(core, train, inner, networks.slice(netAt + 1, netAt + 1 + inner.k));
+    const th = chooseThresholds(train, innerPreds);
     chosen.push(th);
+    if (dump) {
+      (dump.langs[lang] ??= []).push({
+        thresholds: th,
+        inner: train.map((it, j) => slim(it, innerPreds[j])),
+        held: testIdx.map((i, j) => ({ ...slim(items[i], p[j]), rawCtx: pc[j].raw })),
+      });
+    }
     testIdx.forEach((i, j) => {
       preds[i] = p[j];
       const bare = decideLevels(p[j], th);
@@ -156,6 +168,8 @@ if (flag('--baselines')) {
     };
   }
 }
+
+if (dump) writeFileSync(opt('--dump'), JSON.stringify(dump));
 
 if (flag('--json')) {
   console.log(JSON.stringify(flag('--errors') ? { ...report, errors } : report, null, 2));

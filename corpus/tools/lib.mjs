@@ -27,7 +27,7 @@ export async function loadCore() {
         export { splitSentences } from './src/core/sentences.ts';
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
-        export { judgeSentence } from './src/core/judge/index.ts';
+        export { judgeSentence, verdictAt, businessSpans } from './src/core/judge/index.ts';
         export { sectionRole } from './src/core/judge/sections.ts';
         export { decodeModel, encodeModel, encodeNetBytes, modelId } from './src/core/judge/codec.ts';
         export { networkWords } from './src/core/judge/words.ts';
@@ -51,8 +51,12 @@ export async function loadCore() {
       },
     }],
   });
-  return import(pathToFileURL(out).href);
+  judge = await import(pathToFileURL(out).href);
+  return judge;
 }
+
+// The loaded core, whose decision (verdictAt) the evaluation applies to every sentence.
+let judge = null;
 
 /** Every row of every .jsonl file under corpus/data, with the file it came from. */
 export function loadCorpus(dir = CORPUS) {
@@ -161,12 +165,15 @@ export function featurize(core, rows) {
     const parts = core.splitSentences(flat, row.lang).map((s) => {
       const text = flat.slice(s.start, s.end);
       const facts = core.classifySentence(text, s.lang, lex);
+      const view = core.sentenceFeatures(text, lex[s.lang], facts);
       return {
         text,
         lang: s.lang,
-        features: core.sentenceFeatures(text, lex[s.lang], facts).features,
+        features: view.features,
         featuresCtx: role ? core.sentenceFeatures(text, lex[s.lang], facts, role).features : null,
         quantified: facts.quantified,
+        // A business outcome phrase a finding could point at (without one the core stays quiet).
+        outcome: core.businessSpans(facts, view).length > 0,
         words: core.networkWords(text, row.lang),
       };
     });
@@ -264,7 +271,9 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
 }
 
 /** Per row: the highest TECH probability among its sentences, and the highest business
- * probability among its sentences without a number (what `unquantified-impact` would flag).
+ * probability among its sentences that `unquantified-impact` could flag (no number, an outcome
+ * phrase to point at): the scores thresholds are chosen on. Each sentence's own probabilities are
+ * kept (`sentences`) for the decision, which the core makes sentence by sentence (decide).
  * With a network in `langData`, `at` holds the same for each share of the network in the average
  * the thresholds may choose from (MIXES: 0 is the n-gram model alone); the top-level figures are
  * those of the network's own share. (The core skips the network where it cannot change a
@@ -275,19 +284,25 @@ export function predictRows(core, langData, items, { context = false } = {}) {
   const mixes = net ? mixesFor(net.mix) : [0];
   return items.map((it) => {
     const at = {};
-    for (const m of mixes) at[m] = { tech: 0, vague: 0, biz: 0 };
+    for (const m of mixes) at[m] = { tech: 0, vague: 0, biz: 0, sentences: [] };
+    // Each sentence's own probabilities (n-gram TECH and BIZ, the network's when there is one,
+    // whether it has a number), for research replays of other decision rules (--dump).
+    const raw = [];
     for (const p of it.parts) {
       const ng = model.predict(context && p.featuresCtx ? p.featuresCtx : p.features);
       const nn = net ? net.predict(p.words) : null;
+      raw.push([ng.TECH, ng.BIZ, nn ? nn.TECH : null, nn ? nn.BIZ : null, p.quantified ? 1 : 0, p.outcome ? 1 : 0]);
       for (const m of mixes) {
         const pr = m ? core.blend(ng, nn, m) : ng;
         const a = at[m];
+        a.sentences.push(pr);
         a.tech = Math.max(a.tech, pr.TECH);
         a.biz = Math.max(a.biz, pr.BIZ);
-        if (!p.quantified) a.vague = Math.max(a.vague, pr.BIZ);
+        if (!p.quantified && p.outcome) a.vague = Math.max(a.vague, pr.BIZ);
       }
     }
-    return { ...at[net ? net.mix : 0], at };
+    const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: p.outcome }));
+    return { ...at[net ? net.mix : 0], at, facts, raw };
   });
 }
 
@@ -297,25 +312,34 @@ export const mixesFor = (mix) => (mix ? [0, mix] : [0]);
 /** A row's probabilities under the thresholds' share of the network. */
 const under = (pred, th) => pred.at?.[th.mix ?? 0] ?? pred;
 
-/** Which rules fire on a row at given thresholds: a sentence gets at most one finding. */
+/** Which rules fire on a row at given thresholds: each sentence decided as the core decides it
+ * (verdictAt); the row is flagged tech-value / unquantified-impact when any sentence is. */
 export function decide(pred, th) {
-  const p = under(pred, th);
-  const tech = p.tech >= th.tech && !(p.vague >= th.biz && p.vague > p.tech);
-  const vague = !tech && p.vague >= th.biz;
-  return { tech, vague };
+  return decideLevels(pred, { [Object.keys(TARGETS)[0]]: th })[Object.keys(TARGETS)[0]];
 }
 
-/** The decision at every sensitivity, from the strictest: a looser level reports every sentence
- * a stricter one does — when its own thresholds flag nothing there (possible only when the two
- * use different shares of the network), the stricter level's finding stands, as in the core. */
+/** The decision at every sensitivity given (from the strictest), sentence by sentence as in the
+ * core: where a level's own thresholds decide nothing and a stricter level uses a different
+ * share of the network, the stricter level's verdict stands, so a looser level reports every
+ * sentence a stricter one does. */
 export function decideLevels(pred, ths) {
-  const out = {};
-  let stricter = null;
-  for (const level of Object.keys(TARGETS)) {
-    const own = decide(pred, ths[level]);
-    out[level] = !own.tech && !own.vague && stricter && (stricter.tech || stricter.vague) ? stricter : own;
-    stricter = out[level];
-  }
+  if (!judge) throw new Error('decideLevels needs the core: call loadCore() first');
+  const levels = Object.keys(TARGETS).filter((l) => ths[l]);
+  const out = Object.fromEntries(levels.map((l) => [l, { tech: false, vague: false }]));
+  pred.facts.forEach((facts, j) => {
+    const own = [];
+    levels.forEach((level, li) => {
+      const th = ths[level];
+      own[li] = judge.verdictAt(under(pred, th).sentences[j], th, facts);
+      let v = own[li];
+      for (let i = li - 1; v === null && i >= 0; i--) {
+        if ((ths[levels[i]].mix ?? 0) === (th.mix ?? 0)) continue;
+        if (own[i] !== null && own[i] !== 'QUIET') v = own[i];
+      }
+      if (v === 'TECH') out[level].tech = true;
+      if (v === 'BIZ_VAGUE') out[level].vague = true;
+    });
+  });
   return out;
 }
 

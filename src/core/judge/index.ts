@@ -118,25 +118,39 @@ export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, option
 
 const quiet = (rule: Facts, p: Probabilities, why: string): Facts => ({ ...rule, label: 'OTHER', trigger: null, biz: [], why, confidence: p.OTHER });
 
+/** What a sentence's probabilities decide at one level's thresholds: a technical finding
+ * (`TECH`), an unquantified business finding (`BIZ_VAGUE`), a business claim with a number
+ * (`BIZ_QUANT`: no finding), a business verdict with no outcome phrase to point at (`QUIET`: no
+ * finding — a business finding must show its outcome), or null when no threshold is reached.
+ * `quantified`: the sentence has a number; `outcome`: it has a business outcome phrase. One
+ * function for the core and for `npm run eval`, so the evaluation scores what ships. */
+export function verdictAt(p: Probabilities, th: Thresholds, facts: { quantified: boolean; outcome: boolean }): 'TECH' | 'BIZ_VAGUE' | 'BIZ_QUANT' | 'QUIET' | null {
+  const tech = p.TECH >= th.tech;
+  if (p.BIZ >= th.biz && (!tech || p.BIZ > p.TECH)) return facts.quantified ? 'BIZ_QUANT' : facts.outcome ? 'BIZ_VAGUE' : 'QUIET';
+  return tech ? 'TECH' : null;
+}
+
+/** The business phrases a finding on this sentence points at: the rules' own, else the lexicon's. */
+export const businessSpans = (rule: Facts, view: SentenceView): Span[] => (rule.biz.length ? rule.biz : outcomeSpans(view.matches));
+
 /** The verdict at one level's thresholds; null when the probabilities reach none of them. */
 function decide(text: string, lang: Lang, lexicon: Lexicon, rule: Facts, view: SentenceView, p: Probabilities, th: Thresholds): Facts | null {
-  const tech = p.TECH >= th.tech;
-  const biz = p.BIZ >= th.biz;
-  if (biz && (!tech || p.BIZ > p.TECH)) {
-    const spans = rule.biz.length ? rule.biz : outcomeSpans(view.matches);
-    if (rule.quantified) {
+  const spans = p.BIZ >= th.biz ? businessSpans(rule, view) : [];
+  switch (verdictAt(p, th, { quantified: rule.quantified, outcome: spans.length > 0 })) {
+    case 'BIZ_QUANT':
       return { ...rule, label: 'BIZ_QUANT', trigger: spans[0] ?? null, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ };
+    case 'QUIET':
+      return quiet(rule, p, 'model:biz-without-phrase');
+    case 'BIZ_VAGUE':
+      return { ...rule, label: 'BIZ_VAGUE', trigger: spans[0]!, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ };
+    case 'TECH': {
+      const trigger = rule.label === 'TECH' ? rule.trigger : claimSpan(view.matches);
+      const domains = rule.label === 'TECH' ? rule.domains : lexicon[lang].domainOf(lang === 'en' ? view.tokens : text);
+      return { ...rule, label: 'TECH', trigger, biz: [], domains, why: `model:${rule.why}`, confidence: p.TECH };
     }
-    // A business finding must point at its outcome; with no outcome phrase to show, stay quiet.
-    if (spans.length === 0) return quiet(rule, p, 'model:biz-without-phrase');
-    return { ...rule, label: 'BIZ_VAGUE', trigger: spans[0]!, biz: spans, why: `model:${rule.why}`, confidence: p.BIZ };
+    default:
+      return null;
   }
-  if (tech) {
-    const trigger = rule.label === 'TECH' ? rule.trigger : claimSpan(view.matches);
-    const domains = rule.label === 'TECH' ? rule.domains : lexicon[lang].domainOf(lang === 'en' ? view.tokens : text);
-    return { ...rule, label: 'TECH', trigger, biz: [], domains, why: `model:${rule.why}`, confidence: p.TECH };
-  }
-  return null;
 }
 
 /** A finding's confidence in words: `likely` when it clears the `precise` threshold of its rule

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Replays `npm run eval`'s decisions from a dump of its predictions (`npm run eval -- --dump
+// FILE`), so a decision rule (how thresholds are chosen, how a sentence is decided) can be
+// compared on exactly the held-out predictions an evaluation run scored, in seconds instead of
+// the run's hour. Research only: nothing in the build, the tests or `npm run eval` reads it.
+//
+//   node corpus/experiments/replay.mjs DUMP [--boot 1000] [--biz-target 0.9] [--mixes 0,0.4] [--combine mean|geo]
+//
+// Each sentence's business-phrase fact is recomputed from the corpus (dumps written before it
+// was stored lack it). --biz-target sets the precision the unquantified thresholds are chosen
+// for at every level (default: the level's tech-value target, as `npm run train` does). --mixes
+// lists the network's shares each level may choose from (default: none and the network's own);
+// --combine geo averages the two readers' log-probabilities instead of their probabilities.
+import { readFileSync } from 'node:fs';
+import { chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, rng, TARGETS } from '../tools/lib.mjs';
+import { NET } from '../tools/net.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
+const BOOT = Number(opt('--boot', 1000));
+const bizTarget = opt('--biz-target', null);
+const mixList = opt('--mixes', null)?.split(',').map(Number);
+const combine = opt('--combine', 'mean');
+const dump = JSON.parse(readFileSync(argv[0], 'utf8'));
+const core = await loadCore();
+const rows = loadCorpus();
+const byId = new Map();
+const order = new Map(); // corpus order, as npm run eval lists rows (its bootstrap depends on it)
+for (const lang of Object.keys(dump.langs)) {
+  featurize(core, rows.filter((r) => r.lang === lang)).forEach((it, i) => (byId.set(it.row.id, it), order.set(it.row.id, i)));
+}
+
+/** A prediction as lib.predictRows makes it, from a dumped row's per-sentence probabilities. */
+function pred(d, raw = d.raw) {
+  const it = byId.get(d.id);
+  if (it.parts.length !== raw.length) throw new Error(`${d.id}: ${it.parts.length} sentences, ${raw.length} dumped`);
+  const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: p.outcome }));
+  const mixes = raw[0][2] === null ? [0] : mixList ?? [0, NET.mix];
+  const at = {};
+  for (const m of mixes) {
+    const a = (at[m] = { tech: 0, vague: 0, biz: 0, sentences: [] });
+    raw.forEach(([t, b, nt, nb], j) => {
+      let TECH = m ? (1 - m) * t + m * nt : t;
+      let BIZ = m ? (1 - m) * b + m * nb : b;
+      if (m && combine === 'geo') {
+        const g = (x, y) => Math.exp((1 - m) * Math.log(Math.max(x, 1e-9)) + m * Math.log(Math.max(y, 1e-9)));
+        const q = [g(1 - t - b, 1 - nt - nb), g(t, nt), g(b, nb)];
+        const sum = q[0] + q[1] + q[2];
+        TECH = q[1] / sum;
+        BIZ = q[2] / sum;
+      }
+      a.sentences.push({ TECH, BIZ, OTHER: 1 - TECH - BIZ });
+      a.tech = Math.max(a.tech, TECH);
+      a.biz = Math.max(a.biz, BIZ);
+      if (!facts[j].quantified && facts[j].outcome) a.vague = Math.max(a.vague, BIZ);
+    });
+  }
+  return { ...at[mixes[mixes.length - 1]], at, facts };
+}
+
+const choose = (items, preds) => {
+  if (!bizTarget) return chooseThresholds(items, preds);
+  // Same chooser, business thresholds from a run at the given target.
+  const saved = { ...TARGETS };
+  const tech = chooseThresholds(items, preds);
+  for (const l of Object.keys(TARGETS)) TARGETS[l] = Number(bizTarget);
+  const biz = chooseThresholds(items, preds);
+  Object.assign(TARGETS, saved);
+  return Object.fromEntries(Object.keys(TARGETS).map((l) => [l, { ...tech[l], biz: biz[l].biz }]));
+};
+
+const f = (v) => (v == null ? ' n/a' : v.toFixed(2));
+const pct = (v) => (v == null ? ' n/a' : `${(v * 100).toFixed(1)}%`);
+for (const [lang, folds] of Object.entries(dump.langs)) {
+  const held = [];
+  for (const fold of folds) {
+    const inner = fold.inner.map((d) => byId.get(d.id));
+    const th = choose(inner, fold.inner.map((d) => pred(d)));
+    for (const d of fold.held) held.push({ at: order.get(d.id), it: byId.get(d.id), dec: decideLevels(pred(d), th) });
+  }
+  held.sort((a, b) => a.at - b.at);
+  const items = held.map((h) => h.it);
+  const flags = Object.fromEntries(Object.keys(TARGETS).map((l) => [l, held.map((h) => h.dec[l])]));
+  const repos = [...new Set(items.map((it) => it.repo))];
+  console.log(`\n${lang}: ${items.length} rows`);
+  for (const l of Object.keys(TARGETS)) {
+    const fig = figures(items, flags[l]);
+    const ci = bootstrap(items, flags[l], repos);
+    const cell = (key, as = f) => `${as(fig[key])} [${ci[key] ? `${as(ci[key][0])}–${as(ci[key][1])}` : 'n/a'}]`;
+    console.log(`${l.padEnd(9)} | tech ${cell('tech.precision')} / ${cell('tech.recall')} | unq ${cell('vague.precision')} / ${cell('vague.recall')} | OTHER ${cell('noise.other', pct)} | QUANT ${cell('noise.quant', pct)}`);
+  }
+}
+
+/** As `npm run eval`: 95% percentile intervals from resampling whole repositories. */
+function bootstrap(items, flags, repos) {
+  const byRepo = new Map(repos.map((r) => [r, []]));
+  items.forEach((it, i) => byRepo.get(it.repo).push(i));
+  const rand = rng(7919);
+  const samples = {};
+  for (let b = 0; b < BOOT; b++) {
+    const idx = [];
+    for (let j = 0; j < repos.length; j++) idx.push(...byRepo.get(repos[Math.floor(rand() * repos.length)]));
+    const fig = figures(idx.map((i) => items[i]), idx.map((i) => flags[i]));
+    for (const [key, v] of Object.entries(fig)) if (v != null && key !== 'n') (samples[key] ??= []).push(v);
+  }
+  const ci = {};
+  for (const [key, v] of Object.entries(samples)) {
+    v.sort((a, b) => a - b);
+    ci[key] = [v[Math.floor(v.length * 0.025)], v[Math.min(v.length - 1, Math.floor(v.length * 0.975))]];
+  }
+  return ci;
+}
