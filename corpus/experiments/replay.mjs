@@ -10,7 +10,9 @@
 // was stored lack it). --biz-target sets the precision the unquantified thresholds are chosen
 // for at every level (default: the level's tech-value target, as `npm run train` does). --mixes
 // lists the network's shares each level may choose from (default: none and the network's own);
-// --combine geo averages the two readers' log-probabilities instead of their probabilities.
+// --combine geo averages the two readers' log-probabilities instead of their probabilities;
+// --stack fits, in each outer fold on the inner folds' predictions, a logistic regression from the
+// two readers' log-odds to each class (share 9 stands for it).
 import { readFileSync } from 'node:fs';
 import { chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, rng, TARGETS } from '../tools/lib.mjs';
 import { NET } from '../tools/net.mjs';
@@ -21,6 +23,24 @@ const BOOT = Number(opt('--boot', 1000));
 const bizTarget = opt('--biz-target', null);
 const mixList = opt('--mixes', null)?.split(',').map(Number);
 const combine = opt('--combine', 'mean');
+const stack = argv.includes('--stack');
+const logit = (p) => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
+const xOf = ([t, b, nt, nb]) => [1, logit(t), logit(b), logit(nt), logit(nb)];
+/** A logistic regression by gradient descent (research: a handful of inputs). */
+function lr(X, y, iters = 2000, rate = 0.1, l2 = 1e-3) {
+  const w = new Array(X[0].length).fill(0);
+  for (let t = 0; t < iters; t++) {
+    const g = new Array(w.length).fill(0);
+    X.forEach((x, i) => {
+      const z = x.reduce((a, v, k) => a + v * w[k], 0);
+      const d = 1 / (1 + Math.exp(-z)) - y[i];
+      x.forEach((v, k) => (g[k] += (d * v) / X.length));
+    });
+    w.forEach((_, k) => (w[k] -= rate * (g[k] + (k ? l2 * w[k] : 0))));
+  }
+  return w;
+}
+let stacker = null; // { tech: w, biz: w } of the current outer fold
 const dump = JSON.parse(readFileSync(argv[0], 'utf8'));
 const core = await loadCore();
 const rows = loadCorpus();
@@ -35,7 +55,7 @@ function pred(d, raw = d.raw) {
   const it = byId.get(d.id);
   if (it.parts.length !== raw.length) throw new Error(`${d.id}: ${it.parts.length} sentences, ${raw.length} dumped`);
   const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: p.outcome }));
-  const mixes = raw[0][2] === null ? [0] : mixList ?? [0, NET.mix];
+  const mixes = raw[0][2] === null ? [0] : stack ? [0, 9] : mixList ?? [0, NET.mix];
   const at = {};
   for (const m of mixes) {
     const a = (at[m] = { tech: 0, vague: 0, biz: 0, sentences: [] });
@@ -48,6 +68,12 @@ function pred(d, raw = d.raw) {
         const sum = q[0] + q[1] + q[2];
         TECH = q[1] / sum;
         BIZ = q[2] / sum;
+      }
+      if (m === 9) {
+        const x = xOf(raw[j]);
+        const sig = (w) => 1 / (1 + Math.exp(-x.reduce((acc, v, k) => acc + v * w[k], 0)));
+        TECH = sig(stacker.tech);
+        BIZ = sig(stacker.biz);
       }
       a.sentences.push({ TECH, BIZ, OTHER: 1 - TECH - BIZ });
       a.tech = Math.max(a.tech, TECH);
@@ -75,6 +101,11 @@ for (const [lang, folds] of Object.entries(dump.langs)) {
   const held = [];
   for (const fold of folds) {
     const inner = fold.inner.map((d) => byId.get(d.id));
+    if (stack) {
+      const single = fold.inner.filter((d) => d.raw.length === 1);
+      const X = single.map((d) => xOf(d.raw[0]));
+      stacker = { tech: lr(X, single.map((d) => (d.label === 'TECH' ? 1 : 0))), biz: lr(X, single.map((d) => (d.label.startsWith('BIZ') ? 1 : 0))) };
+    }
     const th = choose(inner, fold.inner.map((d) => pred(d)));
     for (const d of fold.held) held.push({ at: order.get(d.id), it: byId.get(d.id), dec: decideLevels(pred(d), th) });
   }
