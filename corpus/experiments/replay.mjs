@@ -14,7 +14,7 @@
 // --stack fits, in each outer fold on the inner folds' predictions, a logistic regression from the
 // two readers' log-odds to each class (share 9 stands for it).
 import { readFileSync } from 'node:fs';
-import { chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, rng, TARGETS } from '../tools/lib.mjs';
+import { bootstrap, chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, TARGETS } from '../tools/lib.mjs';
 import { NET } from '../tools/net.mjs';
 
 const argv = process.argv.slice(2);
@@ -116,28 +116,8 @@ for (const [lang, folds] of Object.entries(dump.langs)) {
   console.log(`\n${lang}: ${items.length} rows`);
   for (const l of Object.keys(TARGETS)) {
     const fig = figures(items, flags[l]);
-    const ci = bootstrap(items, flags[l], repos);
+    const ci = bootstrap(items, flags[l], repos, BOOT, 7919);
     const cell = (key, as = f) => `${as(fig[key])} [${ci[key] ? `${as(ci[key][0])}–${as(ci[key][1])}` : 'n/a'}]`;
     console.log(`${l.padEnd(9)} | tech ${cell('tech.precision')} / ${cell('tech.recall')} | unq ${cell('vague.precision')} / ${cell('vague.recall')} | OTHER ${cell('noise.other', pct)} | QUANT ${cell('noise.quant', pct)}`);
   }
-}
-
-/** As `npm run eval`: 95% percentile intervals from resampling whole repositories. */
-function bootstrap(items, flags, repos) {
-  const byRepo = new Map(repos.map((r) => [r, []]));
-  items.forEach((it, i) => byRepo.get(it.repo).push(i));
-  const rand = rng(7919);
-  const samples = {};
-  for (let b = 0; b < BOOT; b++) {
-    const idx = [];
-    for (let j = 0; j < repos.length; j++) idx.push(...byRepo.get(repos[Math.floor(rand() * repos.length)]));
-    const fig = figures(idx.map((i) => items[i]), idx.map((i) => flags[i]));
-    for (const [key, v] of Object.entries(fig)) if (v != null && key !== 'n') (samples[key] ??= []).push(v);
-  }
-  const ci = {};
-  for (const [key, v] of Object.entries(samples)) {
-    v.sort((a, b) => a - b);
-    ci[key] = [v[Math.floor(v.length * 0.025)], v[Math.min(v.length - 1, Math.floor(v.length * 0.975))]];
-  }
-  return ci;
 }

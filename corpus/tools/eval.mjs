@@ -23,7 +23,7 @@
 // offline on exactly the predictions this run scored (research; nothing reads it back).
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseThresholds, decideLevels, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, rng, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
+import { bootstrap, chooseThresholds, decideLevels, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { NET } from './net.mjs';
 import { printStats } from './stats.mjs';
 
@@ -121,7 +121,7 @@ for (const lang of ['en', 'zh']) {
   const out = { rows: items.length, repositories: repos.length, folds: k, silverRows: extra.length, levels: {} };
   for (const l of LEVELS) {
     const point = figures(items, flags[l]);
-    out.levels[l] = { figures: point, ci: bootstrap(items, flags[l], repos), thresholds: summarize(chosen.map((c) => c[l])) };
+    out.levels[l] = { figures: point, ci: bootstrap(items, flags[l], repos, BOOT, SEED * 7919), thresholds: summarize(chosen.map((c) => c[l])) };
   }
   // Rows with a known section: bare against with context, on the same rows.
   const withSection = items.map((it, i) => (it.role ? i : -1)).filter((i) => i >= 0);
@@ -205,26 +205,6 @@ function summarize(list) {
   };
   const mixes = list.some((t) => t.mix !== undefined) ? list.map((t) => t.mix ?? 0) : null;
   return { tech: of('tech'), biz: of('biz'), ...(mixes ? { mix: of('mix'), withNet: mixes.filter((m) => m > 0).length } : {}) };
-}
-
-/** 95% percentile intervals from resampling whole repositories. */
-function bootstrap(items, flags, repos) {
-  const byRepo = new Map(repos.map((r) => [r, []]));
-  items.forEach((it, i) => byRepo.get(it.repo).push(i));
-  const rand = rng(SEED * 7919);
-  const samples = {};
-  for (let b = 0; b < BOOT; b++) {
-    const idx = [];
-    for (let j = 0; j < repos.length; j++) idx.push(...byRepo.get(repos[Math.floor(rand() * repos.length)]));
-    const fig = figures(idx.map((i) => items[i]), idx.map((i) => flags[i]));
-    for (const [key, v] of Object.entries(fig)) if (v != null && key !== 'n') (samples[key] ??= []).push(v);
-  }
-  const ci = {};
-  for (const [key, v] of Object.entries(samples)) {
-    v.sort((a, b) => a - b);
-    ci[key] = [v[Math.floor(v.length * 0.025)], v[Math.min(v.length - 1, Math.floor(v.length * 0.975))]];
-  }
-  return ci;
 }
 
 function printContext(rep) {

@@ -529,3 +529,24 @@ export function writeModel(core, stored, out) {
   writeFileSync(out, JSON.stringify({ ...stored, version: 1 }) + '\n');
   return files;
 }
+
+/** 95% percentile intervals of every figure from `boot` resamples of whole repositories
+ * (sentences of one repository are not independent). */
+export function bootstrap(items, flags, repos, boot, seed) {
+  const byRepo = new Map(repos.map((r) => [r, []]));
+  items.forEach((it, i) => byRepo.get(it.repo).push(i));
+  const rand = rng(seed);
+  const samples = {};
+  for (let b = 0; b < boot; b++) {
+    const idx = [];
+    for (let j = 0; j < repos.length; j++) idx.push(...byRepo.get(repos[Math.floor(rand() * repos.length)]));
+    const fig = figures(idx.map((i) => items[i]), idx.map((i) => flags[i]));
+    for (const [key, v] of Object.entries(fig)) if (v != null && key !== 'n') (samples[key] ??= []).push(v);
+  }
+  const ci = {};
+  for (const [key, v] of Object.entries(samples)) {
+    v.sort((a, b) => a - b);
+    ci[key] = [v[Math.floor(v.length * 0.025)], v[Math.min(v.length - 1, Math.floor(v.length * 0.975))]];
+  }
+  return ci;
+}
