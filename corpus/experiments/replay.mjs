@@ -54,8 +54,8 @@ for (const lang of Object.keys(dump.langs)) {
 function pred(d, raw = d.raw) {
   const it = byId.get(d.id);
   if (it.parts.length !== raw.length) throw new Error(`${d.id}: ${it.parts.length} sentences, ${raw.length} dumped`);
-  const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: p.outcome }));
-  const mixes = raw[0][2] === null ? [0] : stack ? [0, 9] : mixList ?? [0, NET.mix];
+  const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: p.outcome, mapHow: p.mapHow }));
+  const mixes = raw[0]?.[2] === null ? [0] : stack ? [0, 9] : mixList ?? [0, NET.mix];
   const at = {};
   for (const m of mixes) {
     const a = (at[m] = { tech: 0, vague: 0, biz: 0, sentences: [] });
@@ -76,7 +76,7 @@ function pred(d, raw = d.raw) {
         BIZ = sig(stacker.biz);
       }
       a.sentences.push({ TECH, BIZ, OTHER: 1 - TECH - BIZ });
-      a.tech = Math.max(a.tech, TECH);
+      if (!facts[j].mapHow) a.tech = Math.max(a.tech, TECH);
       a.biz = Math.max(a.biz, BIZ);
       if (!facts[j].quantified && facts[j].outcome) a.vague = Math.max(a.vague, BIZ);
     });

@@ -24,12 +24,16 @@ export async function loadCore() {
       contents: `
         export { getLexicon } from './src/core/lexicon.ts';
         export { classifySentence, hasQuantity } from './src/core/classify.ts';
-        export { splitSentences } from './src/core/sentences.ts';
+        export { detectLanguage, splitSentences } from './src/core/sentences.ts';
+        export { defuse } from './src/core/defuse.ts';
+        export { parseBlock } from './src/core/markdown.ts';
+        export { valueMapLabel } from './src/core/rules/value-map.ts';
+        export { MAX_SENTENCE } from './src/core/classify.ts';
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
         export { judgeSentence, verdictAt, businessSpans } from './src/core/judge/index.ts';
         export { sectionRole } from './src/core/judge/sections.ts';
-        export { decodeModel, encodeModel, encodeNetBytes, modelId } from './src/core/judge/codec.ts';
+        export { decodeModel, decodeNet, encodeModel, encodeNetBytes, modelId } from './src/core/judge/codec.ts';
         export { networkWords } from './src/core/judge/words.ts';
         export { SentenceNet, blend } from './src/core/judge/net.ts';
       `,
@@ -39,6 +43,8 @@ export async function loadCore() {
     bundle: true,
     format: 'esm',
     platform: 'neutral',
+    // The Markdown parser's dependencies (micromark's) include CommonJS packages.
+    mainFields: ['module', 'main'],
     outfile: out,
     logLevel: 'error',
     // The tools always pass the model they fit: the shipped one (which they may be rewriting) is
@@ -151,6 +157,28 @@ export function groupFolds(rows, k, seed = 1) {
   return { k, fold: rows.map((r) => foldOf.get(repoOf(r))) };
 }
 
+/**
+ * The sentences the core judges in a row fed to it as a bare paragraph, as analyze.ts's
+ * analyzeBlock finds them: the row parsed as Markdown (links, code and emphasis as the core reads
+ * them), each prose run in its detected language, headings left unjudged. `mapHow`: the sentence
+ * opens with a label naming the Value Map's "how the platform improves it", where the core reports
+ * no technical claim. corpus/experiments/parity.mjs checks that the evaluation flags what the CLI
+ * flags on the same rows.
+ */
+export function bareSentences(core, text) {
+  const safe = core.defuse(text);
+  if (safe.tooDeep) return [];
+  const out = [];
+  for (const run of core.parseBlock(safe.text).runs) {
+    if (run.kind === 'heading') continue;
+    for (const s of core.splitSentences(run.text, core.detectLanguage(run.text))) {
+      const t = run.text.slice(s.start, s.end);
+      if (t.length <= core.MAX_SENTENCE) out.push({ text: t, lang: s.lang, mapHow: core.valueMapLabel(t) === 'improvement' });
+    }
+  }
+  return out;
+}
+
 /** Each row as the sentences the core would judge, with their features and number facts: bare
  * (the sentence alone) and, for rows whose section is known, with the section's role as context. */
 export function featurize(core, rows) {
@@ -162,19 +190,21 @@ export function featurize(core, rows) {
     const whole = core.sentenceFeatures(row.text, l, rule).features;
     const wholeCtx = role ? core.sentenceFeatures(row.text, l, rule, role).features : null;
     const flat = row.text.replace(/\s+/g, ' ').trim();
-    const parts = core.splitSentences(flat, row.lang).map((s) => {
-      const text = flat.slice(s.start, s.end);
-      const facts = core.classifySentence(text, s.lang, lex);
-      const view = core.sentenceFeatures(text, lex[s.lang], facts);
+    const parts = bareSentences(core, flat).map(({ text, lang, mapHow }) => {
+      const facts = core.classifySentence(text, lang, lex);
+      const view = core.sentenceFeatures(text, lex[lang], facts);
       return {
         text,
-        lang: s.lang,
+        lang,
         features: view.features,
-        featuresCtx: role ? core.sentenceFeatures(text, lex[s.lang], facts, role).features : null,
+        featuresCtx: role ? core.sentenceFeatures(text, lex[lang], facts, role).features : null,
         quantified: facts.quantified,
         // A business outcome phrase a finding could point at (without one the core stays quiet).
         outcome: core.businessSpans(facts, view).length > 0,
-        words: core.networkWords(text, row.lang),
+        // A sentence labelled as the Value Map's "how the platform improves it" gets no
+        // technical finding (analyze.ts).
+        mapHow,
+        words: core.networkWords(text, lang),
       };
     });
     return { row, y: classOf(row.label), repo: repoOf(row), whole, wholeCtx, parts, role, words: core.networkWords(row.text, row.lang) };
@@ -270,7 +300,8 @@ export function fit(items, { l2 = 1.0, minSources = 3, iterations = 300, lr = 0.
   };
 }
 
-/** Per row: the highest TECH probability among its sentences, and the highest business
+/** Per row: the highest TECH probability among its sentences that `tech-value` could flag (not
+ * a Value Map "how" line), and the highest business
  * probability among its sentences that `unquantified-impact` could flag (no number, an outcome
  * phrase to point at): the scores thresholds are chosen on. Each sentence's own probabilities are
  * kept (`sentences`) for the decision, which the core makes sentence by sentence (decide).
@@ -296,12 +327,12 @@ export function predictRows(core, langData, items, { context = false } = {}) {
         const pr = m ? core.blend(ng, nn, m) : ng;
         const a = at[m];
         a.sentences.push(pr);
-        a.tech = Math.max(a.tech, pr.TECH);
+        if (!p.mapHow) a.tech = Math.max(a.tech, pr.TECH);
         a.biz = Math.max(a.biz, pr.BIZ);
         if (!p.quantified && p.outcome) a.vague = Math.max(a.vague, pr.BIZ);
       }
     }
-    const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: p.outcome }));
+    const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: p.outcome, mapHow: p.mapHow }));
     return { ...at[net ? net.mix : 0], at, facts, raw };
   });
 }
@@ -336,7 +367,7 @@ export function decideLevels(pred, ths) {
         if ((ths[levels[i]].mix ?? 0) === (th.mix ?? 0)) continue;
         if (own[i] !== null && own[i] !== 'QUIET') v = own[i];
       }
-      if (v === 'TECH') out[level].tech = true;
+      if (v === 'TECH' && !facts.mapHow) out[level].tech = true;
       if (v === 'BIZ_VAGUE') out[level].vague = true;
     });
   });

@@ -1,0 +1,48 @@
+// `npm run eval` scores what ships: on corpus rows fed as bare paragraphs, the evaluation's
+// decision path (corpus/tools/lib.mjs: featurize → predictRows → decideLevels) flags exactly the
+// rows the core's `analyze` flags with the shipped model and networks, at every sensitivity.
+// (corpus/experiments/parity.mjs runs the same check over every row through the CLI.)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.js';
+import { decodeModel, decodeNet, encodeNet, type StoredModel } from '../../src/core/judge/codec.js';
+import { SENSITIVITIES } from '../../src/core/judge/model.js';
+import type { Lang } from '../../src/core/types.js';
+// @ts-expect-error plain ES module without types
+import { decideLevels, featurize, loadCore, loadCorpus, predictRows, ROOT } from '../../corpus/tools/lib.mjs';
+
+type Row = { id: string; lang: Lang; text: string };
+type Flags = { tech: boolean; vague: boolean };
+const EVERY = 7; // a deterministic sample: every seventh row of each language (~550 rows)
+
+describe('the evaluation decides as the core does', () => {
+  // The shipped model read from its file (the test setup replaces the bundled one), with each
+  // language's network stored in it, so `analyze` judges with both readers.
+  const stored = JSON.parse(readFileSync(join(ROOT, 'src/core/data/model.json'), 'utf8')) as StoredModel;
+  const nets = Object.fromEntries((['en', 'zh'] as const).map((l) => [l, decodeNet(new Uint8Array(readFileSync(join(ROOT, `src/core/data/net-${l}.bin`))))]));
+  const withNets: StoredModel = { ...stored, version: 2, langs: { en: { ...stored.langs.en, net: encodeNet(nets.en!) }, zh: { ...stored.langs.zh, net: encodeNet(nets.zh!) } } };
+  let core: unknown;
+  beforeAll(async () => {
+    core = await loadCore();
+  }, 60_000);
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`flags the same ${lang} rows at every sensitivity`, () => {
+      const rows = (loadCorpus() as Row[]).filter((r, i) => r.lang === lang && i % EVERY === 0);
+      const items = featurize(core, rows);
+      const preds = predictRows(core, { ...decodeModel(stored).data.langs[lang], net: nets[lang] }, items);
+      const differ: string[] = [];
+      rows.forEach((row, i) => {
+        const evalFlags = decideLevels(preds[i], nets[lang]!.thresholds) as Record<string, Flags>;
+        for (const sensitivity of SENSITIVITIES) {
+          const ids = new Set(analyze(`${row.text.replace(/\s+/g, ' ').trim()}\n`, { model: withNets, sensitivity }).messages.map((m) => m.ruleId));
+          const e = evalFlags[sensitivity]!;
+          if (e.tech !== ids.has('tech-value') || e.vague !== ids.has('unquantified-impact')) differ.push(`${sensitivity} ${row.id}: eval ${JSON.stringify(e)}, core ${[...ids].join(',')}`);
+        }
+      });
+      expect(rows.length).toBeGreaterThan(200);
+      expect(differ).toEqual([]);
+    }, 120_000);
+  }
+});
