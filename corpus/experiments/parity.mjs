@@ -3,7 +3,7 @@
 // corpus rows as the shipped CLI does on the same rows fed as bare paragraphs? Research check.
 //   node corpus/experiments/parity.mjs [--lang en] [--limit N]
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decideLevels, featurize, loadCore, loadCorpus, predictRows, ROOT, TARGETS } from '../tools/lib.mjs';
@@ -15,8 +15,7 @@ const stored = JSON.parse(readFileSync(join(ROOT, 'src/core/data/model.json'), '
 const model = core.decodeModel(stored);
 const dir = mkdtempSync(join(tmpdir(), 'parity-'));
 for (const lang of opt('--lang', 'en,zh').split(',')) {
-  const rows = loadCorpus().filter((r) => r.lang === lang && !/\n\s*\n/.test(r.text)).slice(0, Number(opt('--limit', 1e9)));
-  const lm = model.langs[lang];
+  const rows = loadCorpus().filter((r) => r.lang === lang).slice(0, Number(opt('--limit', 1e9)));
   const bin = new Uint8Array(readFileSync(join(ROOT, `src/core/data/net-${lang}.bin`)));
   const d = model.data.langs[lang];
   const netData = core.decodeNet(bin);
