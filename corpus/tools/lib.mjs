@@ -27,7 +27,7 @@ export async function loadCore() {
         export { detectLanguage, splitSentences } from './src/core/sentences.ts';
         export { defuse } from './src/core/defuse.ts';
         export { parseBlock } from './src/core/markdown.ts';
-        export { valueMapLabel } from './src/core/rules/value-map.ts';
+        export { improvementLabel } from './src/core/rules/value-map.ts';
         export { MAX_SENTENCE } from './src/core/classify.ts';
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
@@ -162,8 +162,8 @@ export function groupFolds(rows, k, seed = 1) {
  * analyzeBlock finds them: the row parsed as Markdown (links, code and emphasis as the core reads
  * them), each prose run in its detected language, headings left unjudged. `mapHow`: the sentence
  * opens with a label naming the Value Map's "how the platform improves it", where the core reports
- * no technical claim. corpus/experiments/parity.mjs checks that the evaluation flags what the CLI
- * flags on the same rows.
+ * no technical claim (improvementLabel). test/corpus/parity.test.ts checks that the evaluation
+ * flags what the core flags on the same rows (corpus/experiments/parity.mjs: every row, by the CLI).
  */
 export function bareSentences(core, text) {
   const safe = core.defuse(text);
@@ -173,7 +173,7 @@ export function bareSentences(core, text) {
     if (run.kind === 'heading') continue;
     for (const s of core.splitSentences(run.text, core.detectLanguage(run.text))) {
       const t = run.text.slice(s.start, s.end);
-      if (t.length <= core.MAX_SENTENCE) out.push({ text: t, lang: s.lang, mapHow: core.valueMapLabel(t) === 'improvement' });
+      if (t.length <= core.MAX_SENTENCE) out.push({ text: t, lang: s.lang, mapHow: core.improvementLabel(t) });
     }
   }
   return out;

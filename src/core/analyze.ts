@@ -14,7 +14,7 @@ import { parseBlock, type Directive, type ParsedBlock, type ProseRun } from './m
 import { SENTENCE_RULES, defaultSeverity } from './rules/index.js';
 import type { RawFinding } from './rules/rule.js';
 import { ruleMeta } from './rules/index.js';
-import { checkValueMap, headingParts, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary, type ValueMapPart } from './rules/value-map.js';
+import { checkValueMap, headingParts, improvementLabel, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary, type ValueMapPart } from './rules/value-map.js';
 import { scoreDocument } from './score.js';
 import { detectLanguage, splitSentences } from './sentences.js';
 import type { AnalyzeOptions, AnalyzeResult, Lang, Message, RuleId, Severity } from './types.js';
@@ -104,7 +104,7 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
       const facts: Facts =
         run.kind === 'heading'
           ? { ...judged, label: 'OTHER', trigger: null, biz: [], why: 'heading' }
-          : judged.label === 'TECH' && mapPart === 'improvement'
+          : judged.label === 'TECH' && improvementLabel(text)
             ? { ...judged, label: 'OTHER', trigger: null, why: 'value-map-how' }
             : judged;
       const range = sentenceRange(run, span.start, span.end);

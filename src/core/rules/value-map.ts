@@ -100,9 +100,10 @@ export function headingParts(text: string): ValueMapPart[] {
   return VALUE_MAP_PARTS.filter((p) => LOWER_KEYWORDS[p].some((w) => t.includes(w)));
 }
 
-/** The Value Map part a sentence's leading label names ("Who benefits: …", "**关键痛点：**…"). */
+/** The Value Map part a sentence's leading label names ("Who benefits: …", "**关键痛点：**…"):
+ * any label with one of the part's words, which is enough to count the part as present. */
 export function valueMapLabel(sentence: string): ValueMapPart | null {
-  const m = /^\s*(?:[-*+]\s*)?([^:：。.!?]{2,40})[:：]/.exec(sentence);
+  const m = LABEL.exec(sentence);
   if (!m) return null;
   const label = m[1]!.toLowerCase();
   for (const part of VALUE_MAP_PARTS) {
@@ -110,6 +111,37 @@ export function valueMapLabel(sentence: string): ValueMapPart | null {
   }
   return null;
 }
+
+const LABEL = /^\s*(?:[-*+]\s*)?([^:：。.!?]{2,40})[:：]/;
+
+/** Whether a sentence is filed under the Value Map's "how the platform improves it" by a label
+ * that names that part ("How the platform improves it: …", "Proposed solution: …", "平台如何改善：…"),
+ * where a technical sentence is in its place. Stricter than `valueMapLabel`: the label ends with
+ * one of the part's words or opens with one of its phrases, so a clause or a feature's name that
+ * merely contains one ("架构平行可扩展: …", "Design goals: …", "We chose this design, which: …")
+ * does not silence a technical claim. */
+export function improvementLabel(sentence: string): boolean {
+  const m = LABEL.exec(sentence);
+  if (!m) return false;
+  const label = m[1]!.replace(/\s*[(（][^()（）]*[)）]\s*$/, '').trim().toLowerCase();
+  return !/[,，;；、]/.test(label) && IMPROVEMENT.test(label);
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CJK = /[\u4e00-\u9fff]/;
+/** A label that ends with one of the improvement part's words (English: whole words, the last
+ * one perhaps longer) or opens with one of its phrases (several English words, or three or more
+ * Chinese characters). */
+const IMPROVEMENT = new RegExp(
+  LOWER_KEYWORDS.improvement
+    .flatMap((w) => {
+      const e = escape(w);
+      const ends = CJK.test(w) ? `${e}$` : `(?:^|[\\s-])${e}[a-z]*$`;
+      const phrase = /\s/.test(w) || /[\u4e00-\u9fff]{3}/.test(w);
+      return phrase ? [ends, `^${e}${CJK.test(w) ? '' : '(?![a-z])'}`] : [ends];
+    })
+    .join('|'),
+);
 
 /** Which parts of the map the doc covers, from headings, labelled lines and what sentences claim. */
 export function valueMapState(doc: DocSummary): ValueMapState {
