@@ -232,6 +232,15 @@ export function parseBlock(source: string): ParsedBlock {
           run?.token(CODE_TOKEN, start, end);
           skipUntil = token;
           break;
+        case 'literalAutolink': {
+          // GFM extends a bare URL to the next white space, and Chinese text puts none after one:
+          // "见 https://example.com）是一个框架" would lose its sentence to the link. From the
+          // first character outside ASCII on, the "link" is prose.
+          const cut = source.slice(start, end).search(/[^\x00-\x7f]/);
+          if (cut > 0) run?.linear(source.slice(start + cut, end), start + cut);
+          skipUntil = token;
+          break;
+        }
         case 'characterReference':
           run?.point(decodeReference(source.slice(start, end)), start, end);
           skipUntil = token;

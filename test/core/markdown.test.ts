@@ -49,6 +49,15 @@ describe('Markdown awareness', () => {
     expect(result.messages.find((m) => m.ruleId === 'tech-value')?.lang).toBe('zh');
   });
 
+  it('should read Chinese text glued to a bare URL as prose, not as part of the link', () => {
+    // GFM extends the link to the next white space; Chinese puts none after it.
+    const text = '详情见：https://example.com/a?x=1我们统一了资源和权限模型。\n';
+    const found = messagesOf(text, 'tech-value');
+    expect(found).toHaveLength(1);
+    expect(text.slice(found[0]!.offset, found[0]!.endOffset)).toBe(found[0]!.actual);
+    expect(found[0]!.actual.endsWith('我们统一了资源和权限模型。')).toBe(true);
+  });
+
   it('should let the language option force one language', () => {
     expect(analyze('Some text here.', { language: 'zh' }).language).toBe('zh');
   });
