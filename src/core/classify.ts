@@ -48,10 +48,12 @@ export const PLACEHOLDER =
 // "31.5%", "1.4 million", "2.5 倍").
 const YEARS_VERSIONS =
   /[#@]\w+|\b(?:1[89]\d\d|20\d\d)s?\b|(?<![\w.$€£¥])v?\d+(?:\.\d+){1,3}\b(?!\s?(?:%|％|x\b|×|倍|万|亿|元|千|百|times\b|percent|million|billion|thousand|hundred|[kmb]n?\b|ms\b|s\b|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|[kmgt]i?b\b|秒|分钟|小时|天|周|个月|年))|\b[A-Za-z]+\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]+\d+\w*\b|^\s*\d+\s*[、.)）]/gi;
+// Counts in words are numbers too (corpus/GUIDE.md: "three teams", "hundreds of thousands of
+// users", "dozens of", 数十人天, 数万客户, 两名工程师); bare intensity ("many times", 成倍, 大幅) is not.
 const EN_NUMBER_WORDS =
-  /\b(?:half|halved|double[ds]?|tripled?|twofold|threefold|fourfold|tenfold|zero)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|many|a couple of|dozens of|hundreds of|thousands of|a|an)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|developers?|engineers?|people|times)\b|\bfrom\s+(?:\S+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+to\b|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:or|to)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b/i;
+  /\b(?:half|halved|double[ds]?|tripled?|twofold|threefold|fourfold|tenfold|zero)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|many|a couple of|dozens of|hundreds of|thousands of|a|an)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|developers?|engineers?|people)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|a hundred|a thousand)\s+times\b|\bfrom\s+(?:\S+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+to\b|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+(?:or|to)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|millions|billions)\s+(?:of\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\b/i;
 const ZH_NUMBER_WORDS =
-  /一半|数倍|几十|上百|上千|上万|几百|零人工|(?<![一二两三四五六七八九十百千万几])[一二两三四五六七八九十百千万几]+\s*(?:个)?(?:秒|分钟|小时|天|周|个月|月|年|人天|人日|倍|成)|从\s*[\d一二两三四五六七八九十几数][^，,。；;]{0,16}?(?:降|缩短|减少|提升|提高|增加|到|至)/;
+  /一半|数倍|(?:数|几|近|上|约)[十百千万亿]|十几|成千上万|零人工|(?<![一二两三四五六七八九十百千万亿几数])(?:[二两三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)\s*(?:个|名|位|家|款|支|所|条)|(?<![一二两三四五六七八九十百千万几])[一二两三四五六七八九十百千万几]+\s*(?:个)?(?:秒|分钟|小时|天|周|个月|月|年|人天|人日|倍|成)|从\s*[\d一二两三四五六七八九十几数][^，,。；;]{0,16}?(?:降|缩短|减少|提升|提高|增加|到|至)/;
 
 /** True when the sentence carries a number that measures something (not a year or version). */
 export function hasQuantity(text: string, lang: Lang): boolean {
