@@ -236,8 +236,9 @@ export function parseBlock(source: string): ParsedBlock {
           // GFM extends a bare URL to the next white space, and Chinese text puts none after one:
           // "见 https://example.com）是一个框架" would lose its sentence to the link. From the
           // first character outside ASCII on, the "link" is prose.
-          const cut = source.slice(start, end).search(/[^\x00-\x7f]/);
-          if (cut > 0) run?.linear(source.slice(start + cut, end), start + cut);
+          let cut = start;
+          while (cut < end && source.charCodeAt(cut) < 0x80) cut++;
+          if (cut > start && cut < end) run?.linear(source.slice(cut, end), cut);
           skipUntil = token;
           break;
         }

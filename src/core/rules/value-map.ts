@@ -123,25 +123,25 @@ const LABEL = /^\s*(?:[-*+]\s*)?([^:：。.!?]{2,40})[:：]/;
 export function improvementLabel(sentence: string): boolean {
   const m = LABEL.exec(sentence);
   if (!m) return false;
-  const label = m[1]!.replace(/\s*[(（][^()（）]*[)）]\s*$/, '').trim().toLowerCase();
-  return !/[,，;；、]/.test(label) && IMPROVEMENT.test(label);
+  let label = m[1]!.trim().toLowerCase();
+  // Without a closing parenthetical: "Today's loss (cost, efficiency, risk)".
+  if (label.endsWith(')') || label.endsWith('）')) label = label.slice(0, Math.max(0, label.lastIndexOf('('), label.lastIndexOf('（'))).trim();
+  return label !== '' && !/[,，;；、]/.test(label) && namesImprovement(label);
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CJK = /[\u4e00-\u9fff]/;
-/** A label that ends with one of the improvement part's words (English: whole words, the last
- * one perhaps longer) or opens with one of its phrases (several English words, or three or more
- * Chinese characters). */
-const IMPROVEMENT = new RegExp(
-  LOWER_KEYWORDS.improvement
-    .flatMap((w) => {
-      const e = escape(w);
-      const ends = CJK.test(w) ? `${e}$` : `(?:^|[\\s-])${e}[a-z]*$`;
-      const phrase = /\s/.test(w) || /[\u4e00-\u9fff]{3}/.test(w);
-      return phrase ? [ends, `^${e}${CJK.test(w) ? '' : '(?![a-z])'}`] : [ends];
-    })
-    .join('|'),
-);
+
+/** Whether a label names the improvement part: it ends with one of the part's words (English:
+ * whole words, the last one perhaps longer, as "designs") or opens with one of its phrases (several
+ * English words, or three or more Chinese characters). */
+function namesImprovement(label: string): boolean {
+  return LOWER_KEYWORDS.improvement.some((w) => {
+    if (CJK.test(w)) return label.endsWith(w) || (w.length >= 3 && label.startsWith(w));
+    if (w.includes(' ') && label.startsWith(w) && !/[a-z]/.test(label[w.length] ?? '')) return true;
+    const at = label.lastIndexOf(w);
+    return at >= 0 && (at === 0 || label[at - 1] === ' ' || label[at - 1] === '-') && /^[a-z]*$/.test(label.slice(at + w.length));
+  });
+}
 
 /** Which parts of the map the doc covers, from headings, labelled lines and what sentences claim. */
 export function valueMapState(doc: DocSummary): ValueMapState {
