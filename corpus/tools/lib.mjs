@@ -24,9 +24,7 @@ export async function loadCore() {
       contents: `
         export { getLexicon } from './src/core/lexicon.ts';
         export { classifySentence, hasQuantity } from './src/core/classify.ts';
-        export { detectLanguage, splitSentences } from './src/core/sentences.ts';
-        export { defuse } from './src/core/defuse.ts';
-        export { parseBlock } from './src/core/markdown.ts';
+        export { readBlock, runSentences } from './src/core/block.ts';
         export { improvementLabel } from './src/core/rules/value-map.ts';
         export { MAX_SENTENCE } from './src/core/classify.ts';
         export { sentenceFeatures } from './src/core/judge/features.ts';
@@ -158,22 +156,22 @@ export function groupFolds(rows, k, seed = 1) {
 }
 
 /**
- * The sentences the core judges in a row fed to it as a bare paragraph, as analyze.ts's
- * analyzeBlock finds them: the row parsed as Markdown (links, code and emphasis as the core reads
+ * The sentences the core judges in a row fed to it as a bare paragraph, found by the same
+ * functions analyze.ts's analyzeBlock uses (readBlock, runSentences: src/core/block.ts): the
+ * row parsed as Markdown (links, code and emphasis as the core reads
  * them), each prose run in its detected language, headings left unjudged. `mapHow`: the sentence
  * opens with a label naming the Value Map's "how the platform improves it", where the core reports
  * no technical claim (improvementLabel). test/corpus/parity.test.ts checks that the evaluation
  * flags what the core flags on the same rows (corpus/experiments/parity.mjs: every row, by the CLI).
  */
 export function bareSentences(core, text) {
-  const safe = core.defuse(text);
-  if (safe.tooDeep) return [];
+  const { parsed } = core.readBlock(text);
+  if (!parsed) return [];
   const out = [];
-  for (const run of core.parseBlock(safe.text).runs) {
+  for (const run of parsed.runs) {
     if (run.kind === 'heading') continue;
-    for (const s of core.splitSentences(run.text, core.detectLanguage(run.text))) {
-      const t = run.text.slice(s.start, s.end);
-      if (t.length <= core.MAX_SENTENCE) out.push({ text: t, lang: s.lang, mapHow: core.improvementLabel(t) });
+    for (const { text: t, lang } of core.runSentences(run)) {
+      if (t.length <= core.MAX_SENTENCE) out.push({ text: t, lang, mapHow: core.improvementLabel(t) });
     }
   }
   return out;

@@ -9,14 +9,14 @@ import { networksGeneration } from './judge/networks.js';
 import { sectionRole } from './judge/sections.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { LineIndex } from './lines.js';
-import { defuse, MAX_NESTING } from './defuse.js';
-import { parseBlock, type Directive, type ParsedBlock, type ProseRun } from './markdown.js';
+import { readBlock, runSentences } from './block.js';
+import type { Directive, ProseRun } from './markdown.js';
 import { SENTENCE_RULES, defaultSeverity } from './rules/index.js';
 import type { RawFinding } from './rules/rule.js';
 import { ruleMeta } from './rules/index.js';
 import { checkValueMap, headingParts, improvementLabel, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary, type ValueMapPart } from './rules/value-map.js';
 import { scoreDocument } from './score.js';
-import { detectLanguage, splitSentences } from './sentences.js';
+import { detectLanguage } from './sentences.js';
 import type { AnalyzeOptions, AnalyzeResult, Lang, Message, RuleId, Severity } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
@@ -74,17 +74,9 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     headings: [],
     exitRole: role,
   });
-  const safe = defuse(source);
-  if (safe.tooDeep) {
-    return empty(safe.tooDeep.line, `Block nests ${safe.tooDeep.depth} levels deep (limit ${MAX_NESTING}); not analysed.`);
-  }
-  let parsed: ParsedBlock;
-  try {
-    parsed = parseBlock(safe.text);
-  } catch (error) {
-    // A parser failure (e.g. stack exhaustion on hostile input) costs this block, never the document.
-    return empty(1, `Block could not be parsed (${(error as Error).name}); not analysed.`);
-  }
+  const read = readBlock(source);
+  if (!read.parsed) return empty(read.notice.line, read.notice.message);
+  const parsed = read.parsed;
   const out: BlockAnalysis = { notices: [], sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [], exitRole: role };
   for (const run of parsed.runs) {
     if (run.kind === 'heading') {
@@ -93,9 +85,8 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
       out.exitRole = sectionRole(headingText);
     }
     const sentenceJudge = { ...judge, sectionRole: out.exitRole };
-    const lang = forced ?? detectLanguage(run.text);
-    for (const span of splitSentences(run.text, lang)) {
-      const text = run.text.slice(span.start, span.end);
+    for (const span of runSentences(run, forced)) {
+      const text = span.text;
       const mapPart = valueMapLabel(text);
       // Headings name sections; they are not claims (placeholders in them still count), so they
       // are not judged. A technical sentence filed under the Value Map's "how the platform
