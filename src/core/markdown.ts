@@ -160,9 +160,19 @@ const SKIP = new Set([
 type Parser = ReturnType<typeof parse>;
 let parser: Parser | undefined;
 
+/** What the footnote extension asks of its list of defined labels (`parser.gfmFootnotes`). GFM
+ * makes `[^label]` a footnote call only when the document defines the label; blocks are parsed
+ * one at a time, and the definitions usually sit in another block at the end, so the parser's
+ * list would hold whatever earlier blocks — of any document the process read — happened to
+ * define, and the same sentence would read differently by history (seen in a batch: the worker
+ * that had read a KEP defining `[^4]` judged another KEP's `design [^4].` differently). Every
+ * `[^label]` is taken as a footnote call: a marker, not prose, wherever its definition is. */
+const EVERY_FOOTNOTE = { includes: (): boolean => true, push: (): number => 0 };
+
 function events(source: string) {
   parser ??= parse({ extensions: [gfm(), frontmatter(['yaml', 'toml'])] });
   parser.defined.length = 0;
+  (parser as unknown as { gfmFootnotes: unknown }).gfmFootnotes = EVERY_FOOTNOTE;
   for (const key of Object.keys(parser.lazy)) delete parser.lazy[key as unknown as number];
   return postprocess(parser.document().write(preprocess()(source, undefined, true)));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/index.js';
 import { splitBlocks } from '../../src/core/blocks.js';
+import { parseBlock } from '../../src/core/markdown.js';
 import { messagesOf } from './helpers.js';
 
 const CLAIM = 'We unified permission management across services.';
@@ -56,6 +57,19 @@ describe('Markdown awareness', () => {
     expect(found).toHaveLength(1);
     expect(text.slice(found[0]!.offset, found[0]!.endOffset)).toBe(found[0]!.actual);
     expect(found[0]!.actual.endsWith('我们统一了资源和权限模型。')).toBe(true);
+  });
+
+  it('should read a footnote call as a marker wherever its definition is, whatever was parsed before', () => {
+    const doc = 'We unified permission management across services [^4].\n';
+    const prose = () => parseBlock(doc).runs.map((r) => r.text).join('|');
+    const first = messagesOf(doc, 'tech-value');
+    expect(prose()).not.toContain('[^4]');
+    // A block that defines the label must not change how later blocks (of any document) read.
+    analyze('Intro.[^4]\n\n[^4]: A note.\n');
+    parseBlock('[^4]: A note.\n');
+    expect(prose()).not.toContain('[^4]');
+    expect(messagesOf(doc, 'tech-value')).toEqual(first);
+    expect(first).toHaveLength(1);
   });
 
   it('should let the language option force one language', () => {
