@@ -311,6 +311,19 @@ const EN_BUSINESS_PATTERNS = [
   /(?:(?<![\d.])\d+(?:\.\d+)?\s*%|\b\d+\/\d+|\bhalf|\bmost|\bmajority)\s+of\s+(?:the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:users|customers|clients|developers|engineers|teams|patients|tenants|merchants)\b/i,
 ];
 
+/** A word list lower-cased, once per list (the lexicon's lists are fixed once built; a config that
+ * extends them builds new lists). */
+const lowered = new WeakMap<readonly string[], { list: string[]; set: Set<string>; spaced: string[] }>();
+function lowerOf(words: readonly string[]) {
+  let l = lowered.get(words);
+  if (!l) {
+    const list = words.map((w) => w.toLowerCase());
+    l = { list, set: new Set(list), spaced: list.map((w) => ` ${w} `) };
+    lowered.set(words, l);
+  }
+  return l;
+}
+
 function classifyEnglish(text: string, lex: LangLexicon): Facts {
   const { tokens, matches } = lex.read(text);
   const of = (cls: Match['cls']) => matches.filter((m) => m.cls === cls);
@@ -324,7 +337,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   const descriptive = lex.words.descriptiveStarts.some((w) => first === w || first.startsWith(w + ' '));
 
   // --- business outcomes -------------------------------------------------------------------
-  const techMods = new Set(lex.words.techCostModifiers.map((w) => w.toLowerCase()));
+  const techMods = lowerOf(lex.words.techCostModifiers).set;
   const precededByTechModifier = (tokenStart: number) => {
     const prev = tokens[tokenStart - 1]?.lower;
     const prev2 = tokenStart >= 2 ? `${tokens[tokenStart - 2]!.lower} ${prev}` : '';
@@ -344,11 +357,12 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
     if (m) biz.push({ start: m.index, end: m.index + m[0].length });
   }
   tokens.forEach((t, i) => {
+    if (t.stem !== 'cost' && t.stem !== 'costly') return;
     const nextStem = tokens[i + 1]?.stem ?? '';
     const costNoun = /^(?:model|function|estimat|calculat|limit|budget|field|annotation|metric)/.test(nextStem);
     // Bare "cost" is money only as the object of a cost verb ("reduce the cost", "saves costs").
     const costVerbBefore = tokens.slice(Math.max(0, i - 4), i).some((w) => /^(?:reduc|lower|cut|sav|slash|halv|increas|rais|drive|control|contain)/.test(w.stem));
-    if ((t.stem === 'cost' || t.stem === 'costly') && costVerbBefore && !costNoun && !precededByTechModifier(i) && text[t.start - 1] !== '-' && text[t.end] !== '-' && !biz.some((b) => b.start <= t.start && t.end <= b.end)) {
+    if (costVerbBefore && !costNoun && !precededByTechModifier(i) && text[t.start - 1] !== '-' && text[t.end] !== '-' && !biz.some((b) => b.start <= t.start && t.end <= b.end)) {
       biz.push({ start: t.start, end: t.end });
     }
   });
@@ -377,8 +391,8 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
 
   // --- technical claims --------------------------------------------------------------------
   if (descriptive) return other('descriptive-start');
-  const lowered = ` ${tokens.map((t) => t.lower).join(' ')} `;
-  if (lex.words.intentCues.some((w) => lowered.includes(` ${w.toLowerCase()} `))) return other('intent');
+  const spacedText = ` ${tokens.map((t) => t.lower).join(' ')} `;
+  if (lowerOf(lex.words.intentCues).spaced.some((w) => spacedText.includes(w))) return other('intent');
 
   const terms = englishTerms(tokens, matches);
   const people = new Set<number>();
@@ -388,7 +402,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
   const verbs = matches.filter((m) => (verbClasses as readonly string[]).includes(m.cls));
   const verbTokens = new Set<number>();
   for (const v of verbs) for (let i = v.tokenStart; i < v.tokenEnd; i++) verbTokens.add(i);
-  const proposal = lex.words.proposalCues.some((w) => lowered.includes(` ${w.toLowerCase()} `));
+  const proposal = lowerOf(lex.words.proposalCues).spaced.some((w) => spacedText.includes(w));
   const problems = of('problemCues').length;
   if (problems >= 2) return other('problem-statement');
   const leadIn = /[:：]\s*$/.test(text);
@@ -461,7 +475,7 @@ function classifyEnglish(text: string, lex: LangLexicon): Facts {
     const accomplished = past && !presentPassive && (!pastPassive || completion);
     // A proposal statement has "this KEP/proposal…" or "we propose" as its subject.
     const before = text.slice(0, v.start).toLowerCase();
-    const proposalSubject = (v.start < 80 && lex.words.proposalCues.some((w) => before.includes(w.toLowerCase()))) || /^(?:propos|introduc)/.test(tokens[v.tokenStart]!.stem);
+    const proposalSubject = (v.start < 80 && lowerOf(lex.words.proposalCues).list.some((w) => before.includes(w))) || /^(?:propos|introduc)/.test(tokens[v.tokenStart]!.stem);
     const future = tokens.slice(Math.max(0, v.tokenStart - 3), v.tokenStart).some((t) => t.lower === 'will' || t.lower === 'would' || t.lower === 'shall');
     // "decided to adopt", "began building": a past decision or start.
     const decided = /\b(?:decided|chose|opted|began|started|went on)\s+(?:to\s+)?$/i.test(text.slice(Math.max(0, v.start - 24), v.start)) &&
