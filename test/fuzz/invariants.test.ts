@@ -98,6 +98,24 @@ describe(`core invariants (fast-check seed ${SEED}, base ${RUNS} runs)`, () => {
     console.warn(`[fuzz] ${BENCH_DIR} is missing: the bench-mutation property did not run.`);
   });
 
+  it(`a document reads the same whatever the process analysed before (seed ${SEED})`, async () => {
+    // State shared between analyses (the parser, caches, memos) must not leak into a result: a
+    // batch worker or an editor analyses many documents in one process. The label is fresh in
+    // every case, so a leak that only shows the first time a label is seen still shows.
+    const label = fc.stringMatching(/^[a-z][a-z0-9]{2,8}$/);
+    await check(
+      'history independence',
+      fc.property(markdownDoc, markdownDoc, label, (a, b, l) => {
+        const doc = `${b}\n\nWe unified permission management across services [^${l}].\n`;
+        const before = analyze(doc);
+        analyze(`${a}\n\nIntro.[^${l}]\n\n[^${l}]: A note.\n`);
+        const diff = firstDifference(analyze(doc), before);
+        if (diff) throw new Error(`the same document analysed differently after another one: ${diff}`);
+      }),
+      runs(0.25),
+    );
+  }, TIMEOUT);
+
   it(`incremental re-analysis after random edits equals a full analysis (seed ${SEED})`, async () => {
     await check(
       'incremental re-analysis',
