@@ -1,7 +1,8 @@
 // Runs the per-file step over many files: in the calling thread, or — for large batches, when the
 // CLI runs from its bundle — in a pool of worker threads, one per core. Workers run the same
 // bundle (dist/cli.js), which starts `serveJobs` instead of the CLI when it is loaded as a worker.
-// Results come back in job order whatever order the workers finish in.
+// This thread reads the files a little ahead of the workers and hands each its text. Results come
+// back in job order whatever order the workers finish in.
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
@@ -66,6 +67,18 @@ export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileO
   const queue = jobs.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const workerUrl = opts.workerUrl;
+  // This thread reads the next files while the workers analyse, so a worker does not wait for the
+  // disk between files (~1 ms a file: a tenth of the time on a tree of small Chinese docs). A
+  // file it cannot read goes without its text, and the worker reads it and reports the error.
+  const ahead = new Map<number, Promise<string | undefined>>();
+  const readAhead = () => {
+    for (const i of queue.slice(0, 2 * max)) {
+      const job = jobs[i]!;
+      if (ahead.has(i) || job.text !== undefined || job.abs === undefined) continue;
+      ahead.set(i, opts.readText(job.abs).then((text) => text, () => undefined));
+    }
+  };
+  readAhead();
   await new Promise<void>((resolve) => {
     let live = 0;
     let done = 0;
@@ -76,11 +89,22 @@ export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileO
     const start = () => {
       const worker = new Worker(workerUrl, { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       let current: number | undefined;
+      let dead = false;
       live++;
       const next = () => {
-        current = queue.shift();
-        if (current === undefined) void worker.terminate();
-        else worker.postMessage({ id: current, job: jobs[current]! } satisfies Request);
+        const i = (current = queue.shift());
+        if (i === undefined) {
+          void worker.terminate();
+          return;
+        }
+        const text = ahead.get(i);
+        ahead.delete(i);
+        readAhead();
+        const send = (t: string | undefined) => {
+          if (!dead) worker.postMessage({ id: i, job: t === undefined ? jobs[i]! : { ...jobs[i]!, text: t } } satisfies Request);
+        };
+        if (text) void text.then(send);
+        else send(undefined);
       };
       worker.on('message', ({ id, outcome }: Reply) => {
         current = undefined;
@@ -89,7 +113,6 @@ export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileO
       });
       // A worker that dies fails only the file it was on; the others carry on, and when no
       // worker is left the rest run in this thread.
-      let dead = false;
       const died = (why: string) => {
         if (dead) return;
         dead = true;

@@ -1,5 +1,6 @@
-// The worker pool: outcomes in job order, a dead worker fails only its file, small batches stay
-// in this thread. The workers here are stubs; bin.test.ts runs the real bundle as a worker.
+// The worker pool: outcomes in job order, a dead worker fails only its file, files read ahead by
+// this thread, small batches stay in this thread. The workers here are stubs; bin.test.ts runs
+// the real bundle as a worker.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -61,6 +62,24 @@ describe('runJobs', () => {
     expect(out[1]!.error).toContain('worker exited');
     expect(out[2]!.result?.language).toBe('en');
     expect(out[3]!.result?.language).toBe('en');
+  });
+
+  it('should hand workers the text it read ahead, and leave a file it cannot read to the worker', async () => {
+    const dir = makeTree();
+    const file = join(dir, 'echo.mjs');
+    writeFileSync(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ id, job }) => parentPort.postMessage({ id, outcome: { file: job.file, error: job.text === undefined ? 'no text' : 'text ' + job.text } }));
+`,
+    );
+    const list = jobs([100_000, 100_000, 100_000, 100_000, 100_000], ['a', 'b', 'unreadable', 'c', 'd']);
+    const readText = async (abs: string): Promise<string> => {
+      if (abs === list[2]!.abs) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      return `of ${abs.slice(-4)}`;
+    };
+    const out = await runJobs(list, { workerUrl: pathToFileURL(file), jobs: 2, readText });
+    expect(out.map((o) => o.error)).toEqual(list.map((j, i) => (i === 2 ? 'no text' : `text of ${j.abs!.slice(-4)}`)));
   });
 
   it('should stay in this thread for a small batch, with one job slot, or without a worker module', async () => {
