@@ -72,7 +72,7 @@ export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileO
   // file it cannot read goes without its text, and the worker reads it and reports the error.
   const ahead = new Map<number, Promise<string | undefined>>();
   const readAhead = () => {
-    for (const i of queue.slice(0, 2 * max)) {
+    for (const i of queue.slice(0, max)) {
       const job = jobs[i]!;
       if (ahead.has(i) || job.text !== undefined || job.abs === undefined) continue;
       ahead.set(i, opts.readText(job.abs).then((text) => text, () => undefined));
