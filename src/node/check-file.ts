@@ -10,6 +10,8 @@ export interface FileJob {
   /** Absolute path to read; absent when `text` is given (standard input). */
   abs?: string;
   text?: string;
+  /** The file's bytes, when read already (the batch pool reads ahead of its workers). */
+  bytes?: Uint8Array;
   options: AnalyzeOptions;
 }
 
@@ -21,7 +23,7 @@ export type FileOutcome =
 /** Reads (unless the text is given) and analyses one file. Never throws. */
 export async function checkFile(job: FileJob, readText: (abs: string) => Promise<string>): Promise<FileOutcome> {
   const { file, abs } = job;
-  let text = job.text;
+  let text = job.text ?? (job.bytes && Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('utf8'));
   if (text === undefined) {
     try {
       text = await readText(abs!);

@@ -1,11 +1,12 @@
 // The worker pool: outcomes in job order, a dead worker fails only its file, files read ahead by
 // this thread, small batches stay in this thread. The workers here are stubs; bin.test.ts runs
 // the real bundle as a worker.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { FileJob } from '../../src/node/check-file.js';
+import { checkFile, type FileJob } from '../../src/node/check-file.js';
 import { POOL_MIN_BYTES, runJobs } from '../../src/node/pool.js';
 import { makeTree } from './helpers.js';
 
@@ -64,22 +65,29 @@ describe('runJobs', () => {
     expect(out[3]!.result?.language).toBe('en');
   });
 
-  it('should hand workers the text it read ahead, and leave a file it cannot read to the worker', async () => {
+  it('should hand workers the bytes it read ahead, and leave a file it cannot read to the worker', async () => {
     const dir = makeTree();
     const file = join(dir, 'echo.mjs');
     writeFileSync(
       file,
       `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ id, job }) => parentPort.postMessage({ id, outcome: { file: job.file, error: job.text === undefined ? 'no text' : 'text ' + job.text } }));
+parentPort.on('message', ({ id, job }) => parentPort.postMessage({ id, outcome: { file: job.file, error: job.bytes === undefined ? 'no bytes' : 'bytes ' + Buffer.from(job.bytes).toString('utf8').slice(0, 3) } }));
 `,
     );
-    const list = jobs([100_000, 100_000, 100_000, 100_000, 100_000], ['a', 'b', 'unreadable', 'c', 'd']);
-    const readText = async (abs: string): Promise<string> => {
-      if (abs === list[2]!.abs) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-      return `of ${abs.slice(-4)}`;
-    };
-    const out = await runJobs(list, { workerUrl: pathToFileURL(file), jobs: 2, readText });
-    expect(out.map((o) => o.error)).toEqual(list.map((j, i) => (i === 2 ? 'no text' : `text of ${j.abs!.slice(-4)}`)));
+    const list = jobs([100_000, 100_000, 100_000, 100_000, 100_000], ['a', 'b', 'gone', 'c', 'd']);
+    rmSync(list[2]!.abs!);
+    const out = await runJobs(list, { workerUrl: pathToFileURL(file), jobs: 2, readText: readSmall });
+    expect(out.map((o) => o.error)).toEqual(list.map((_, i) => (i === 2 ? 'no bytes' : 'bytes xxx')));
+  });
+
+  it('should analyse text handed over as bytes exactly as text read from the file', async () => {
+    const dir = makeTree();
+    const abs = join(dir, 'bom.md');
+    writeFileSync(abs, '\uFEFF# 标题\n\nWe unified the permission model. 我们统一了权限模型。\n');
+    const bytes = new Uint8Array(readFileSync(abs));
+    const fromBytes = await checkFile({ file: 'bom.md', abs, bytes, options: {} }, async () => 'not this');
+    const fromFile = await checkFile({ file: 'bom.md', abs, options: {} }, (p) => readFile(p, 'utf8'));
+    expect(fromBytes).toEqual(fromFile);
   });
 
   it('should stay in this thread for a small batch, with one job slot, or without a worker module', async () => {
