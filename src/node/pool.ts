@@ -1,7 +1,7 @@
 // Runs the per-file step over many files: in the calling thread, or — for large batches, when the
 // CLI runs from its bundle — in a pool of worker threads, one per core. Workers run the same
 // bundle (dist/cli.js), which starts `serveJobs` instead of the CLI when it is loaded as a worker.
-// This thread reads the files a little ahead of the workers and hands each its text. Results come
+// This thread reads the files a little ahead of the workers and hands each the bytes. Results come
 // back in job order whatever order the workers finish in.
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -88,13 +88,22 @@ export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileO
       outcomes[i] = outcome;
       if (++done === jobs.length) resolve();
     };
+    // When no worker is left, the rest run in this thread.
+    const drainIfAlone = () => {
+      if (live === 0 && queue.length) {
+        const rest = queue.splice(0);
+        void sequential(rest.map((i) => jobs[i]!), opts.readText).then((res) => res.forEach((o, k) => finish(rest[k]!, o)));
+      }
+    };
     const start = () => {
       const worker = new Worker(workerUrl, { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       let current: number | undefined;
+      let sent = false; // whether the worker has been given `current`
       let dead = false;
       live++;
       const next = () => {
         const i = (current = queue.shift());
+        sent = false;
         if (i === undefined) {
           void worker.terminate();
           return;
@@ -103,7 +112,9 @@ export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileO
         ahead.delete(i);
         readAhead();
         const send = (b: Uint8Array | undefined) => {
-          if (dead) return;
+          // A worker that died before its file was read never saw the file: it runs in this thread.
+          if (dead) return void sequential([jobs[i]!], opts.readText).then(([o]) => finish(i, o!));
+          sent = true;
           if (!b) return worker.postMessage({ id: i, job: jobs[i]! } satisfies Request);
           // A buffer that is a slice of a larger one is copied, so only its own bytes move.
           const own = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
@@ -123,15 +134,12 @@ export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileO
         if (dead) return;
         dead = true;
         live--;
-        if (current !== undefined) {
+        if (current !== undefined && sent) {
           const i = current;
           current = undefined;
           finish(i, { file: jobs[i]!.file, abs: jobs[i]!.abs, error: `internal error while analysing (worker ${why})` });
         }
-        if (live === 0 && queue.length) {
-          const rest = queue.splice(0);
-          void sequential(rest.map((i) => jobs[i]!), opts.readText).then((res) => res.forEach((o, k) => finish(rest[k]!, o)));
-        }
+        drainIfAlone();
       };
       worker.on('error', (e) => died(`failed: ${e.message}`));
       worker.on('exit', (code) => {
