@@ -74,9 +74,8 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
     headings: [],
     exitRole: role,
   });
-  const read = readBlock(source);
-  if (!read.parsed) return empty(read.notice.line, read.notice.message);
-  const parsed = read.parsed;
+  const { parsed, notice } = readBlock(source);
+  if (!parsed) return empty(notice.line, notice.message);
   const out: BlockAnalysis = { notices: [], sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [], exitRole: role };
   for (const run of parsed.runs) {
     if (run.kind === 'heading') {

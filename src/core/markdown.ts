@@ -170,9 +170,8 @@ let parser: Parser | undefined;
 const EVERY_FOOTNOTE = { includes: (): boolean => true, push: (): number => 0 };
 
 function events(source: string) {
-  parser ??= parse({ extensions: [gfm(), frontmatter(['yaml', 'toml'])] });
+  parser ??= Object.assign(parse({ extensions: [gfm(), frontmatter(['yaml', 'toml'])] }), { gfmFootnotes: EVERY_FOOTNOTE });
   parser.defined.length = 0;
-  (parser as unknown as { gfmFootnotes: unknown }).gfmFootnotes = EVERY_FOOTNOTE;
   for (const key of Object.keys(parser.lazy)) delete parser.lazy[key as unknown as number];
   return postprocess(parser.document().write(preprocess()(source, undefined, true)));
 }
