@@ -44,6 +44,16 @@ describe('the shipped judgment model', () => {
     }
   });
 
+  it('decodes each language on first use, so one language never pays for the other', () => {
+    // A Chinese part that cannot be decoded does not stop English, and fails when Chinese is judged.
+    const broken = { ...SHIPPED_MODEL, langs: { ...SHIPPED_MODEL.langs, zh: { ...SHIPPED_MODEL.langs.zh, weights: '!!!!' } } };
+    const model = decodeModel(broken);
+    expect(model.langs.en.predict(['bias']).TECH).toBeGreaterThan(0);
+    expect(model.langs.en).toBe(model.langs.en);
+    expect(() => model.langs.zh).toThrow(/malformed base64/);
+    expect(Object.keys(model.langs)).toEqual(['en', 'zh']);
+  });
+
   it('gives every judgment finding a confidence at or above its sensitivity threshold', () => {
     const model = decodeModel(SHIPPED_MODEL);
     for (const text of examples) {

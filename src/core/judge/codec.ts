@@ -2,7 +2,7 @@
 // weights as base64 little-endian int16 with one scale per array, the network's word vectors as
 // base64 int8 — so loading a bundle that holds one costs a few string literals per language, and
 // decoding happens once, on first use. `atob`/`btoa` exist in Node ≥ 16 and in every browser.
-import { Model, type LangModelData, type LazyNet, type ModelData, type Sensitivity, type Thresholds } from './model.js';
+import { Model, perLang, type LangModelData, type LazyNet, type ModelData, type Sensitivity, type Thresholds } from './model.js';
 import type { NetData } from './net.js';
 
 /** An array of numbers as base64 int16 and its scale. */
@@ -74,9 +74,11 @@ function base64Bytes(b64: string): Uint8Array {
   return out;
 }
 
-function decodeWeights(b64: string, scale: number): number[] {
+/** Little-endian int16 weights times their scale, straight into the typed array the model
+ * reads (a plain array first, then a copy, cost the first judgment a few milliseconds). */
+function decodeWeights(b64: string, scale: number): Float64Array {
   const bytes = base64Bytes(b64);
-  const out = new Array<number>(bytes.length >> 1);
+  const out = new Float64Array(bytes.length >> 1);
   for (let i = 0; i < out.length; i++) {
     const u = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
     out[i] = (u >= 0x8000 ? u - 0x10000 : u) * scale;
@@ -84,8 +86,10 @@ function decodeWeights(b64: string, scale: number): number[] {
   return out;
 }
 
-function encodeWeights(w: readonly number[]): { weights: string; scale: number } {
-  const maxAbs = w.reduce((m, x) => Math.max(m, Math.abs(x)), 0) || 1;
+function encodeWeights(w: readonly number[] | Float64Array): { weights: string; scale: number } {
+  let maxAbs = 0;
+  for (const x of w) maxAbs = Math.max(maxAbs, Math.abs(x));
+  maxAbs ||= 1;
   const scale = maxAbs / 32767;
   let bin = '';
   for (const x of w) {
@@ -260,7 +264,7 @@ export function decodeModel(stored: StoredModel): Model {
     id: l.id ?? modelId(l),
     ...(l.net ? { net: { mix: l.net.mix, decode: () => decodeNet(l.net!) } } : {}),
   });
-  const data: ModelData = { version: stored.version, meta: stored.meta, langs: { en: lang(stored.langs.en), zh: lang(stored.langs.zh) } };
+  const data: ModelData = { version: stored.version, meta: stored.meta, langs: perLang((l) => lang(stored.langs[l])) };
   return new Model(data);
 }
 

@@ -53,8 +53,8 @@ function networkOf(model: LangModel, lang: Lang, given: boolean): SentenceNet | 
 }
 
 /**
- * Loads what the first judgment of a `lang` sentence with the shipped model would: the model,
- * then the language's network, then (Chinese) the word segmenter's dictionary — one step per
+ * Loads what the first judgment of a `lang` sentence with the shipped model would: the
+ * language's n-gram weights, then its network, then (Chinese) the word segmenter's dictionary — one step per
  * call, so that a caller slicing its work (`Analyzer.analyzeAsync`) can yield between them (each
  * takes a few to ~12 ms). Returns true when it did a step (call again), false when all is
  * loaded. Judgments are the same with or without it.
@@ -65,7 +65,7 @@ export function prepareJudgment(lang: Lang): boolean {
     preparedFor = networksGeneration();
   }
   const done = prepared.get(lang) ?? 0;
-  const steps: Array<() => unknown> = [() => shippedModel(), () => shippedNetwork(lang, shippedModel().langs[lang].id)];
+  const steps: Array<() => unknown> = [() => shippedModel().langs[lang], () => shippedNetwork(lang, shippedModel().langs[lang].id)];
   if (lang === 'zh') steps.push(() => zhSegments('预热'));
   if (done >= steps.length) return false;
   steps[done]!();

@@ -26,7 +26,8 @@ export interface Thresholds {
 export interface LangModelData {
   /** Feature names; weights for feature i are w[i*K .. i*K+K-1] in CLASSES order. */
   features: string[];
-  w: number[];
+  /** Decoded weights are a Float64Array, used as they are; a trainer's plain array is copied. */
+  w: readonly number[] | Float64Array;
   thresholds: Record<Sensitivity, Thresholds>;
   /** What identifies these weights (codec.ts `modelId`), for a network stored on its own. */
   id?: string;
@@ -63,7 +64,7 @@ export class LangModel {
   private decodedNet: SentenceNet | undefined;
 
   constructor(data: LangModelData) {
-    this.w = Float64Array.from(data.w);
+    this.w = data.w instanceof Float64Array ? data.w : Float64Array.from(data.w);
     data.features.forEach((name, i) => this.index.set(name, i * CLASSES.length));
     this.thresholds = data.thresholds;
     this.id = data.id ?? '';
@@ -125,9 +126,27 @@ export class LangModel {
   }
 }
 
+/** One `T` per language, each made on first use (a document in one language, or a batch worker
+ * that only sees one, never decodes the other's weights). */
+export function perLang<T>(make: (lang: Lang) => T): Record<Lang, T> {
+  const out = {} as Record<Lang, T>;
+  for (const lang of ['en', 'zh'] as const) {
+    Object.defineProperty(out, lang, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = make(lang);
+        Object.defineProperty(out, lang, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return out;
+}
+
 export class Model {
   readonly langs: Record<Lang, LangModel>;
   constructor(readonly data: ModelData) {
-    this.langs = { en: new LangModel(data.langs.en), zh: new LangModel(data.langs.zh) };
+    this.langs = perLang((lang) => new LangModel(data.langs[lang]));
   }
 }
