@@ -12,7 +12,9 @@
 // lists the network's shares each level may choose from (default: none and the network's own);
 // --combine geo averages the two readers' log-probabilities instead of their probabilities;
 // --stack fits, in each outer fold on the inner folds' predictions, a logistic regression from the
-// two readers' log-odds to each class (share 9 stands for it).
+// two readers' log-odds to each class (share 9 stands for it). --all-outcomes lets every sentence
+// without a number be an unquantified finding, as if the word lists found a business phrase in
+// each (an upper bound on what completing the business-outcome lists could add).
 import { readFileSync } from 'node:fs';
 import { bootstrap, chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, TARGETS } from '../tools/lib.mjs';
 import { NET } from '../tools/net.mjs';
@@ -24,6 +26,7 @@ const bizTarget = opt('--biz-target', null);
 const mixList = opt('--mixes', null)?.split(',').map(Number);
 const combine = opt('--combine', 'mean');
 const stack = argv.includes('--stack');
+const allOutcomes = argv.includes('--all-outcomes');
 const logit = (p) => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
 const xOf = ([t, b, nt, nb]) => [1, logit(t), logit(b), logit(nt), logit(nb)];
 /** A logistic regression by gradient descent (research: a handful of inputs). */
@@ -54,7 +57,7 @@ for (const lang of Object.keys(dump.langs)) {
 function pred(d, raw = d.raw) {
   const it = byId.get(d.id);
   if (it.parts.length !== raw.length) throw new Error(`${d.id}: ${it.parts.length} sentences, ${raw.length} dumped`);
-  const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: p.outcome, mapHow: p.mapHow }));
+  const facts = it.parts.map((p) => ({ quantified: p.quantified, outcome: allOutcomes || p.outcome, mapHow: p.mapHow }));
   const mixes = raw[0]?.[2] === null ? [0] : stack ? [0, 9] : mixList ?? [0, NET.mix];
   const at = {};
   for (const m of mixes) {
