@@ -8,6 +8,8 @@ import { analyze, Analyzer, type Message, type Sensitivity } from '../../src/cor
 import { sectionRole } from '../../src/core/judge/sections.js';
 import { decodeModel, encodeModel } from '../../src/core/judge/codec.js';
 import { SHIPPED_MODEL } from '../fixtures/shipped-model.js';
+import { classifySentence } from '../../src/core/classify.js';
+import { getLexicon } from '../../src/core/lexicon.js';
 
 const LEVELS: Sensitivity[] = ['precise', 'balanced', 'thorough'];
 const JUDGMENT = new Set(['tech-value', 'unquantified-impact']);
@@ -141,5 +143,25 @@ describe('tech-value wording without a quoted phrase', () => {
         for (const m of judged(text, level)) expect(m.note).not.toMatch(/^""|^“”/);
       }
     }
+  });
+});
+
+describe('business outcomes in the word lists', () => {
+  // People's effort and their experience of the tools are business outcomes (the guide); the
+  // phrases below were added where labeled training rows named them and the lists did not (twelfth
+  // session). "Burden" counts only with people near it: a server's burden is technical.
+  const lexicon = getLexicon();
+  const phrases = (text: string, lang: 'en' | 'zh'): string[] => {
+    const f = classifySentence(text, lang, lexicon);
+    return f.label === 'BIZ_VAGUE' ? f.biz.map((b) => text.slice(b.start, b.end)) : [];
+  };
+  it('finds people\'s burden, time-consuming work and the experience of developers', () => {
+    expect(phrases('This removes the maintenance burden of the release scripts.', 'en')).toEqual(['maintenance burden']);
+    expect(phrases('It reduces the burden on maintainers.', 'en')).toEqual(['burden']);
+    expect(phrases('Rebuilding the index by hand is time-consuming for operators.', 'en')).toEqual(['time-consuming']);
+    expect(phrases('新的命令行显著改善了开发体验。', 'zh')).toEqual(['开发体验']);
+  });
+  it('leaves a machine\'s burden technical', () => {
+    expect(phrases('The new cache reduces the burden on the API server.', 'en')).toEqual([]);
   });
 });
