@@ -14,7 +14,9 @@
 // --stack fits, in each outer fold on the inner folds' predictions, a logistic regression from the
 // two readers' log-odds to each class (share 9 stands for it). --all-outcomes lets every sentence
 // without a number be an unquantified finding, as if the word lists found a business phrase in
-// each (an upper bound on what completing the business-outcome lists could add).
+// each (an upper bound on what completing the business-outcome lists could add). --net-levels
+// lists the sensitivities that may use the network (default lib.mjs NET_LEVELS, every level;
+// e.g. balanced,thorough judges precise with the n-gram model alone).
 import { readFileSync } from 'node:fs';
 import { bootstrap, chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, TARGETS } from '../tools/lib.mjs';
 import { NET } from '../tools/net.mjs';
@@ -27,6 +29,7 @@ const mixList = opt('--mixes', null)?.split(',').map(Number);
 const combine = opt('--combine', 'mean');
 const stack = argv.includes('--stack');
 const allOutcomes = argv.includes('--all-outcomes');
+const netLevels = opt('--net-levels', null)?.split(',');
 const logit = (p) => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
 const xOf = ([t, b, nt, nb]) => [1, logit(t), logit(b), logit(nt), logit(nb)];
 /** A logistic regression by gradient descent (research: a handful of inputs). */
@@ -88,7 +91,7 @@ function pred(d, raw = d.raw) {
 }
 
 const choose = (items, preds) => {
-  if (!bizTarget) return chooseThresholds(items, preds);
+  if (!bizTarget) return chooseThresholds(items, preds, netLevels ? { netLevels } : {});
   // Same chooser, business thresholds from a run at the given target.
   const saved = { ...TARGETS };
   const tech = chooseThresholds(items, preds);

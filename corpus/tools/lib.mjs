@@ -426,6 +426,12 @@ export function thresholdFor(scores, positives, target, minHits = 5) {
 export const FIT = { l2: 10, minSources: 5, iterations: 300, lr: 0.05, wordL2: 3, minSpread: 0.075 };
 export const TARGETS = { precise: 0.9, balanced: 0.85, thorough: 0.75 };
 
+/** The sensitivities that may average the network in (each chooses its share in the inner
+ * cross-validation). Research replays can restrict it (`replay.mjs --net-levels`): judging
+ * `precise` with the n-gram model alone was measured in the twelfth session and not kept
+ * (docs/judgment.md). */
+export const NET_LEVELS = ['precise', 'balanced', 'thorough'];
+
 /** The training rows of each fold of a group k-fold by repository: the other folds' rows, and
  * the training-only rows `extra` from repositories outside the held-out fold. */
 export function foldPlan(items, k, seed, extra = []) {
@@ -484,7 +490,7 @@ export async function crossValidate(core, items, k, seed, fitOptions = FIT, extr
  * (`preds[i].at`), each level also chooses the share of the network in the average (`mix`; 0 is
  * the n-gram model alone) whose thresholds find the most technical and unquantified claims on
  * these rows; `mixes` limits the choice. */
-export function chooseThresholds(items, preds, { mixes = Object.keys(preds[0]?.at ?? { 0: 1 }).map(Number) } = {}) {
+export function chooseThresholds(items, preds, { mixes = Object.keys(preds[0]?.at ?? { 0: 1 }).map(Number), netLevels = NET_LEVELS } = {}) {
   const pick = (scores, positives, target) => {
     const t = thresholdFor(scores, positives, target);
     if (t <= 1) return t;
@@ -514,7 +520,9 @@ export function chooseThresholds(items, preds, { mixes = Object.keys(preds[0]?.a
   const prev = Object.fromEntries(mixes.map((m) => [m, { tech: 0, biz: 0 }]));
   for (const [level, target] of Object.entries(TARGETS).reverse()) {
     let best = null;
-    for (const m of mixes) {
+    // A level not in `netLevels` uses the n-gram model alone (when that is offered).
+    const levelMixes = netLevels.includes(level) || !mixes.includes(0) ? mixes : [0];
+    for (const m of levelMixes) {
       const tech = preds.map((p) => (p.at ? p.at[m] : p).tech);
       const vague = preds.map((p) => (p.at ? p.at[m] : p).vague);
       const th = {

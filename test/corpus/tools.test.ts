@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LangModel } from '../../src/core/judge/model.js';
 // @ts-expect-error plain ES module without types
-import { copyKeys, fit, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
+import { chooseThresholds, copyKeys, fit, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
 
 type Row = { id: string; text: string; lang: string; source: string };
 const keys = copyKeys as (text: string) => string[];
@@ -81,5 +81,23 @@ describe('fit', () => {
       const b = predict(pruned, ['bias', `f:${y}`, 'f:everywhere']);
       a.forEach((p, c) => expect(Math.abs(p - b[c]!)).toBeLessThan(0.03));
     }
+  });
+});
+
+describe('thresholds', () => {
+  // Predictions where the network (share 0.4) ranks the technical rows perfectly and the n-gram
+  // model alone (share 0) less well: a level that may use the network chooses it.
+  const labels = ['TECH', 'OTHER', 'TECH', 'OTHER', 'TECH', 'TECH', 'OTHER', 'TECH', 'OTHER', 'TECH', 'TECH', 'OTHER'];
+  const items = [...labels, ...labels].map((label, i) => ({ row: { label, id: `r${i}` } }));
+  const preds = items.map((it, i) => {
+    const tech = it.row.label === 'TECH';
+    const ngram = tech ? 0.5 + (i % 5) / 20 : 0.45 + (i % 7) / 20;
+    return { at: { 0: { tech: ngram, vague: 0, biz: 0 }, 0.4: { tech: tech ? 0.9 : 0.1, vague: 0, biz: 0 } } };
+  });
+  it('lets every level choose the network, or only those given', () => {
+    const th = chooseThresholds(items, preds);
+    expect([th.precise.mix, th.balanced.mix, th.thorough.mix]).toEqual([0.4, 0.4, 0.4]);
+    const some = chooseThresholds(items, preds, { netLevels: ['balanced', 'thorough'] });
+    expect([some.precise.mix, some.balanced.mix, some.thorough.mix]).toEqual([0, 0.4, 0.4]);
   });
 });
