@@ -2,6 +2,7 @@
 // (KS = which clusterings of clusters.py to add, e.g. "0,1,2"; empty = the model as shipped).
 import { readFileSync } from 'node:fs';
 import { loadCore, loadCorpus, loadSilver, featurize, crossValidate, FIT, SILVER_IN_TRAINING } from '../tools/lib.mjs';
+import { ap, recallAt } from './oof.mjs';
 const DIR = process.env.EXP_DIR ?? '.cache/exp';
 const core = await loadCore();
 const rows = loadCorpus();
@@ -27,8 +28,6 @@ function clu(text, lang, feats) {
   return out;
 }
 function aug(items) { for (const it of items) { const l = it.row.lang; it.whole = clu(it.row.text, l, it.whole); if (it.wholeCtx) it.wholeCtx = clu(it.row.text, l, it.wholeCtx); for (const p of it.parts) { p.features = clu(p.text, p.lang, p.features); if (p.featuresCtx) p.featuresCtx = clu(p.text, p.lang, p.featuresCtx); } } return items; }
-function ap(scores, pos) { const o = scores.map((s, i) => [s, pos[i]]).sort((a, b) => b[0] - a[0]); let tp = 0, sum = 0; const P = pos.filter(Boolean).length; o.forEach(([, p], i) => { if (p) { tp++; sum += tp / (i + 1); } }); return sum / P; }
-function recallAt(scores, pos, target) { const o = scores.map((s, i) => [s, pos[i]]).sort((a, b) => b[0] - a[0]); let tp = 0, best = 0; const P = pos.filter(Boolean).length; o.forEach(([, p], i) => { if (p) tp++; if (tp / (i + 1) >= target && tp >= 5) best = Math.max(best, tp / P); }); return best; }
 for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
   const items = aug(featurize(core, rows.filter((r) => r.lang === lang)));
   const extra = aug(featurize(core, silver.filter((r) => r.lang === lang)));

@@ -30,5 +30,5 @@ export interface RunSentence extends SentenceSpan {
 
 /** A prose run's sentences, in `forced` or the run's detected language. */
 export function runSentences(run: ProseRun, forced?: Lang): RunSentence[] {
-  return splitSentences(run.text, forced).map((span) => ({ start: span.start, end: span.end, lang: span.lang, text: run.text.slice(span.start, span.end) }));
+  return splitSentences(run.text, forced).map((span) => ({ ...span, text: run.text.slice(span.start, span.end) }));
 }

@@ -77,7 +77,7 @@ export async function runJobs(jobs: FileJob[], opts: PoolOptions): Promise<FileO
     for (const i of queue.slice(0, max)) {
       const job = jobs[i]!;
       if (ahead.has(i) || job.text !== undefined || job.abs === undefined) continue;
-      ahead.set(i, readFile(job.abs).then((bytes) => bytes, () => undefined));
+      ahead.set(i, readFile(job.abs).catch(() => undefined));
     }
   };
   readAhead();
