@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, Analyzer, type Message, type Sensitivity } from '../../src/core/index.js';
 import { sectionRole } from '../../src/core/judge/sections.js';
 import { decodeModel, encodeModel } from '../../src/core/judge/codec.js';
+import { weightArray } from '../../src/core/judge/model.js';
 import { SHIPPED_MODEL } from '../fixtures/shipped-model.js';
 import { classifySentence } from '../../src/core/classify.js';
 import { getLexicon } from '../../src/core/lexicon.js';
@@ -37,13 +38,24 @@ describe('the shipped judgment model', () => {
     const once = decodeModel(SHIPPED_MODEL);
     const twice = decodeModel(encodeModel(once.data));
     for (const lang of ['en', 'zh'] as const) {
-      const a = once.data.langs[lang].w;
-      const b = twice.data.langs[lang].w;
+      const a = weightArray(once.data.langs[lang].w);
+      const b = weightArray(twice.data.langs[lang].w);
       const step = Math.max(...a.map(Math.abs)) / 32767;
       expect(b.length).toBe(a.length);
       for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThanOrEqual(step);
       expect(twice.data.langs[lang].features).toEqual(once.data.langs[lang].features);
     }
+  });
+
+  it('reads each stored weight in place as exactly its int16 times the scale', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const stored = SHIPPED_MODEL.langs[lang];
+      const bytes = Buffer.from(stored.weights, 'base64');
+      const w = weightArray(decodeModel(SHIPPED_MODEL).data.langs[lang].w);
+      expect(w.length).toBe(bytes.length / 2);
+      for (let i = 0; i < w.length; i++) expect(w[i]).toBe(bytes.readInt16LE(2 * i) * stored.scale);
+    }
+    expect(() => decodeModel({ ...SHIPPED_MODEL, langs: { ...SHIPPED_MODEL.langs, en: { ...SHIPPED_MODEL.langs.en, weights: 'QUJD' } } }).langs.en).toThrow(/odd number/);
   });
 
   it('decodes each language on first use, so one language never pays for the other', () => {

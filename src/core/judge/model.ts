@@ -26,14 +26,36 @@ export interface Thresholds {
 export interface LangModelData {
   /** Feature names; weights for feature i are w[i*K .. i*K+K-1] in CLASSES order. */
   features: string[];
-  /** Decoded weights are a Float64Array, used as they are; a trainer's plain array is copied. */
-  w: readonly number[] | Float64Array;
+  /** A trainer's weights (copied into a Float64Array), or stored ones read where they lie. */
+  w: readonly number[] | Float64Array | PackedWeights;
   thresholds: Record<Sensitivity, Thresholds>;
   /** What identifies these weights (codec.ts `modelId`), for a network stored on its own. */
   id?: string;
   /** The sentence network averaged with the n-gram weights (net.ts), or its share of the
    * average and how to decode it on first use (codec.ts); absent in older models. */
   net?: NetData | LazyNet;
+}
+
+/** Stored weights as codec.ts keeps them: little-endian int16 pairs, one per character of a
+ * byte string (what `atob` returns), times `scale`. Read in place: turning 60,000 of them into
+ * numbers up front was a fifth of a fresh process's first judgment. */
+export interface PackedWeights {
+  bytes: string;
+  scale: number;
+  length: number;
+}
+
+/** Weight i of packed weights: the same number a decode into an array would hold. */
+export const packedAt = (p: PackedWeights, i: number): number =>
+  (((p.bytes.charCodeAt(2 * i) | (p.bytes.charCodeAt(2 * i + 1) << 8)) << 16) >> 16) * p.scale;
+
+/** Every weight as a number (tests and tools; inference reads them in place). */
+export function weightArray(w: LangModelData['w']): Float64Array {
+  if (w instanceof Float64Array) return w;
+  if (!('bytes' in w)) return Float64Array.from(w);
+  const out = new Float64Array(w.length);
+  for (let i = 0; i < out.length; i++) out[i] = packedAt(w, i);
+  return out;
 }
 
 export interface LazyNet {
@@ -57,14 +79,18 @@ export interface Probabilities {
 /** A compiled language model: feature name → offset into the weights. */
 export class LangModel {
   private readonly index = new Map<string, number>();
-  private readonly w: Float64Array;
+  /** Weights as numbers (a trainer's), or packed (the stored model's): exactly one is set. */
+  private readonly w: Float64Array | null;
+  private readonly packed: PackedWeights | null;
   readonly thresholds: Record<Sensitivity, Thresholds>;
   readonly id: string;
   private readonly netSource: NetData | LazyNet | undefined;
   private decodedNet: SentenceNet | undefined;
 
   constructor(data: LangModelData) {
-    this.w = data.w instanceof Float64Array ? data.w : Float64Array.from(data.w);
+    const w = data.w;
+    this.packed = 'bytes' in w ? w : null;
+    this.w = this.packed ? null : weightArray(w);
     data.features.forEach((name, i) => this.index.set(name, i * CLASSES.length));
     this.thresholds = data.thresholds;
     this.id = data.id ?? '';
@@ -95,12 +121,20 @@ export class LangModel {
     let o = 0;
     let t = 0;
     let b = 0;
+    const w = this.w;
+    const p = this.packed;
     for (const name of features) {
       const at = this.index.get(name);
       if (at === undefined) continue;
-      o += this.w[at]!;
-      t += this.w[at + 1]!;
-      b += this.w[at + 2]!;
+      if (w) {
+        o += w[at]!;
+        t += w[at + 1]!;
+        b += w[at + 2]!;
+      } else {
+        o += packedAt(p!, at);
+        t += packedAt(p!, at + 1);
+        b += packedAt(p!, at + 2);
+      }
     }
     const m = Math.max(o, t, b);
     const eo = Math.exp(o - m);
@@ -118,9 +152,10 @@ export class LangModel {
       const at = this.index.get(name);
       if (at === undefined) continue;
       // Contribution relative to the mean of the other classes.
+      const wt = (i: number): number => (this.w ? this.w[i]! : packedAt(this.packed!, i));
       let others = 0;
-      for (let j = 0; j < CLASSES.length; j++) if (j !== k) others += this.w[at + j]!;
-      out.push([name, this.w[at + k]! - others / (CLASSES.length - 1)]);
+      for (let j = 0; j < CLASSES.length; j++) if (j !== k) others += wt(at + j);
+      out.push([name, wt(at + k) - others / (CLASSES.length - 1)]);
     }
     return out.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, top);
   }
