@@ -2,6 +2,7 @@
 // each prose run split into sentences in its language. analyze.ts judges these sentences, and
 // `npm run eval` reads every corpus row through the same two functions (corpus/tools/lib.mjs),
 // so the evaluation scores exactly the sentences the core judges.
+import { wholeFence } from './blocks.js';
 import { defuse, MAX_NESTING } from './defuse.js';
 import { parseBlock, type ParsedBlock, type ProseRun } from './markdown.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
@@ -15,6 +16,9 @@ export function readBlock(source: string): ReadBlock {
   if (safe.tooDeep) {
     return { notice: { line: safe.tooDeep.line, message: `Block nests ${safe.tooDeep.depth} levels deep (limit ${MAX_NESTING}); not analysed.` } };
   }
+  // A block of fenced code alone holds no prose: parsing it would find none (a fifteenth of the
+  // parse time of a Chinese documentation set).
+  if (wholeFence(safe.text)) return { parsed: { runs: [], directives: [] } };
   try {
     return { parsed: parseBlock(safe.text) };
   } catch (error) {

@@ -26,6 +26,23 @@ export function detectLanguage(text: string): Lang {
 const segmenters: Partial<Record<Lang, Intl.Segmenter>> = {};
 const WINDOW = 4000;
 
+/** Where ICU's sentence rules may break (UAX #29): after a sentence terminal (Sentence_Terminal,
+ * '.' included) or a paragraph separator, and nowhere else — checked code point by code point
+ * against Intl.Segmenter (test/core/sentences.test.ts). */
+const TERMINAL = /[\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u;
+/** What may follow the first terminal of a one-sentence run without starting another (UAX #29
+ * SB8a–SB11): terminals, each run of them followed by closing brackets or quotes, then spaces.
+ * A closer after a space, or anything after a line or paragraph separator, starts a new one. */
+const TAIL = /^(?:\p{Sentence_Terminal}+[)\]}"'\u2019\u201d\uff09\u300d\u300f\u3011\u300b\u3009]*[ \t\u00a0\u3000]*)+$/u;
+
+/** True when ICU would find one sentence in `text`: no terminal, or only terminals, closers and
+ * spaces after the first one. Most paragraphs, list items and table cells are one sentence, and
+ * this check costs a fraction of the segmenter's walk. */
+function oneSentence(text: string): boolean {
+  const at = text.search(TERMINAL);
+  return at < 0 || TAIL.test(text.slice(at));
+}
+
 function trimSpan(text: string, start: number, end: number, lang: Lang, out: SentenceSpan[]): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
@@ -36,6 +53,10 @@ function trimSpan(text: string, start: number, end: number, lang: Lang, out: Sen
 export function splitSentences(text: string, forced?: Lang): SentenceSpan[] {
   const lang = forced ?? detectLanguage(text);
   const out: SentenceSpan[] = [];
+  if (text.length <= WINDOW && oneSentence(text)) {
+    trimSpan(text, 0, text.length, lang, out);
+    return out;
+  }
   const segmenter = (segmenters[lang] ??= new Intl.Segmenter(lang, { granularity: 'sentence' }));
   // Intl.Segmenter grows super-linearly with the string: segment long paragraphs in windows cut
   // after a sentence end (or a space) so no window exceeds WINDOW characters.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOCK, blockParts, splitBlocks } from '../../src/core/blocks.js';
+import fc from 'fast-check';
+import { MAX_BLOCK, blockParts, splitBlocks, wholeFence } from '../../src/core/blocks.js';
+import { parseBlock } from '../../src/core/markdown.js';
 import { analyze } from '../../src/core/index.js';
 
 const claim = (i: number) => `We improved *latency* of \`svc_${i}\` <!-- c --> by caching. `;
@@ -80,5 +82,39 @@ describe('blockParts', () => {
     const ids = result.messages.filter((m) => m.ruleId === 'tech-value');
     expect(ids.length).toBe(sentences);
     for (const m of ids) expect(text.slice(m.offset, m.endOffset)).toBe(m.actual);
+  });
+});
+
+describe('wholeFence (blocks that need no parse)', () => {
+  const prose = (text: string) => parseBlock(text).runs.length + parseBlock(text).directives.length;
+
+  it('is true only for blocks whose parse holds no prose and no directive', () => {
+    const line = fc.constantFrom(
+      '```', '````', '~~~', '~~~~', '``', ' ```', '   ~~~', '    ```', '```js', '``` a`b', '~~~ a`b', '``` ', '```\t', '```\u00a0', '``` x',
+      'We improved latency by caching.', '<!-- bizlang-disable -->', '', '   ', 'code();', '# heading', '- item', '> quote', '|a|b|',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
+        const text = lines.join(eol);
+        if (wholeFence(text)) expect(prose(text)).toBe(0);
+      }),
+      { numRuns: 5000, seed: 20261201 },
+    );
+  });
+
+  it('sees closed, unclosed and indented fences, and what follows a fence', () => {
+    expect(wholeFence('```js\nWe improved latency.\n```')).toBe(true);
+    expect(wholeFence('~~~~\ncode\n~~~\nstill code')).toBe(true);
+    expect(wholeFence('   ```\n<!-- bizlang-disable -->\n   ```\n  ')).toBe(true);
+    expect(wholeFence('```\ncode\n```\nWe improved latency.')).toBe(false);
+    expect(wholeFence('``` a`b\nWe improved latency.')).toBe(false);
+    expect(wholeFence('    ```\ncode\n```')).toBe(false);
+    expect(prose('```\ncode\n```\nWe improved latency.')).toBe(1);
+  });
+
+  it('leaves a document with fenced code analysed as before', () => {
+    const doc = '# Design\n\n```ts\nconst faster = true; // We improved latency.\n```\n\nWe unified permission management across services.\n\n~~~\nunclosed';
+    const messages = analyze(doc).messages.map((m) => `${m.ruleId}@${m.line}`);
+    expect(messages.filter((m) => m.startsWith('tech-value'))).toEqual(['tech-value@7']);
   });
 });
