@@ -11,6 +11,7 @@ import { weightArray } from '../../src/core/judge/model.js';
 import { SHIPPED_MODEL } from '../fixtures/shipped-model.js';
 import { classifySentence } from '../../src/core/classify.js';
 import { getLexicon } from '../../src/core/lexicon.js';
+import { judgeSentence } from '../../src/core/judge/index.js';
 
 const LEVELS: Sensitivity[] = ['precise', 'balanced', 'thorough'];
 const JUDGMENT = new Set(['tech-value', 'unquantified-impact']);
@@ -175,5 +176,29 @@ describe('business outcomes in the word lists', () => {
   });
   it('leaves a machine\'s burden technical', () => {
     expect(phrases('The new cache reduces the burden on the API server.', 'en')).toEqual([]);
+  });
+});
+
+describe('judgments remembered across sentences', () => {
+  it('hands out the same frozen judgment for the same sentence, language, sensitivity and section', () => {
+    const lexicon = getLexicon();
+    const text = 'We unified permission management across services.';
+    const first = judgeSentence(text, 'en', lexicon);
+    expect(judgeSentence(text, 'en', lexicon)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.biz) && Object.isFrozen(first.placeholders)).toBe(true);
+    if (first.trigger) expect(Object.isFrozen(first.trigger)).toBe(true);
+    expect(judgeSentence(text, 'en', lexicon, { sensitivity: 'thorough' })).not.toBe(first);
+    expect(judgeSentence(text, 'en', lexicon, { sectionRole: 'design' })).not.toBe(first);
+    // A given model is never served from what the shipped one judged.
+    const given = judgeSentence(text, 'en', lexicon, { model: SHIPPED_MODEL });
+    expect(judgeSentence(text, 'en', lexicon, { model: SHIPPED_MODEL })).not.toBe(given);
+  });
+
+  it('keeps each configuration\'s words apart', () => {
+    const text = '这次改造让退款率下降了。';
+    const plain = judgeSentence(text, 'zh', getLexicon());
+    const configured = judgeSentence(text, 'zh', getLexicon({ zh: { businessOutcomes: ['退款率'] } }));
+    expect(configured).not.toBe(plain);
+    expect(configured.biz.map((b) => text.slice(b.start, b.end))).toEqual(['退款率']);
   });
 });

@@ -75,8 +75,43 @@ export function prepareJudgment(lang: Lang): boolean {
 const prepared = new Map<Lang, number>();
 let preparedFor = -1;
 
-/** Judges one sentence: label, confidence, and the spans findings point at. */
+/** Sentences up to this long are remembered once judged with the shipped model: table cells,
+ * list items and boilerplate lines recur across the documents of a project (a sixth of the
+ * judgment's time in the bench's batches), longer sentences rarely do. */
+const MEMO_TEXT = 256;
+const MEMO_SIZE = 2048;
+/** Recent judgments per lexicon (a configuration's words change them), least recent first;
+ * emptied when the networks change. Judgments are frozen: one may be handed out many times. */
+const memos = new WeakMap<Lexicon, { generation: number; facts: Map<string, Facts> }>();
+
+function freeze(f: Facts): Facts {
+  for (const v of Object.values(f)) {
+    if (Array.isArray(v)) for (const x of v) if (typeof x === 'object') Object.freeze(x);
+    if (typeof v === 'object' && v !== null) Object.freeze(v);
+  }
+  return Object.freeze(f);
+}
+
+/** Judges one sentence: label, confidence, and the spans findings point at. The same sentence,
+ * language, sensitivity and section role always get the same (frozen) judgment. */
 export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, options: JudgeOptions = {}): Facts {
+  if (options.model !== undefined || text.length > MEMO_TEXT) return judgeAfresh(text, lang, lexicon, options);
+  let held = memos.get(lexicon);
+  if (held?.generation !== networksGeneration()) memos.set(lexicon, (held = { generation: networksGeneration(), facts: new Map() }));
+  const memo = held.facts;
+  const key = `${lang}\u0000${options.sensitivity ?? 'precise'}\u0000${options.sectionRole ?? ''}\u0000${text}`;
+  let facts = memo.get(key);
+  if (facts) {
+    memo.delete(key);
+  } else {
+    facts = freeze(judgeAfresh(text, lang, lexicon, options));
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  }
+  memo.set(key, facts);
+  return facts;
+}
+
+function judgeAfresh(text: string, lang: Lang, lexicon: Lexicon, options: JudgeOptions): Facts {
   const rule = classifySentence(text, lang, lexicon);
   if (text.length > MAX_SENTENCE) return rule;
   const model = shippedModel(options.model).langs[lang];
