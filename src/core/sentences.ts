@@ -31,16 +31,25 @@ const WINDOW = 4000;
  * against Intl.Segmenter (test/core/sentences.test.ts). */
 const TERMINAL = /[\p{Sentence_Terminal}\n\r\u0085\u2028\u2029]/u;
 /** What may follow the first terminal of a one-sentence run without starting another (UAX #29
- * SB8a–SB11): terminals, each run of them followed by closing brackets or quotes, then spaces.
- * A closer after a space, or anything after a line or paragraph separator, starts a new one. */
-const TAIL = /^(?:\p{Sentence_Terminal}+[)\]}"'\u2019\u201d\uff09\u300d\u300f\u3011\u300b\u3009]*[ \t\u00a0\u3000]*)+$/u;
+ * SB8a–SB11): terminals, closing brackets and quotes, spaces — but no closer after a space, and
+ * nothing after a line or paragraph separator. */
+const IS_TERMINAL = /\p{Sentence_Terminal}/u;
+const CLOSERS = new Set([...')]}"\'\u2019\u201d\uff09\u300d\u300f\u3011\u300b\u3009']);
+const SPACES = new Set([' ', '\t', '\u00a0', '\u3000']);
 
 /** True when ICU would find one sentence in `text`: no terminal, or only terminals, closers and
  * spaces after the first one. Most paragraphs, list items and table cells are one sentence, and
  * this check costs a fraction of the segmenter's walk. */
 function oneSentence(text: string): boolean {
   const at = text.search(TERMINAL);
-  return at < 0 || TAIL.test(text.slice(at));
+  if (at < 0) return true;
+  let afterSpace = false;
+  for (const c of text.slice(at)) {
+    if (IS_TERMINAL.test(c)) afterSpace = false;
+    else if (SPACES.has(c)) afterSpace = true;
+    else if (afterSpace || !CLOSERS.has(c)) return false;
+  }
+  return true;
 }
 
 function trimSpan(text: string, start: number, end: number, lang: Lang, out: SentenceSpan[]): void {
