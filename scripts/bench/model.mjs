@@ -9,7 +9,7 @@ import { REPO } from './lib.mjs';
 
 const [core, ...docs] = process.argv.slice(2);
 const t0 = performance.now();
-const { getLexicon, judgeSentence, classifySentence, useNetworks } = await import(core);
+const { getLexicon, judgeSentence, classifySentence, useNetworks, forgetJudgments } = await import(core);
 const tImport = performance.now();
 const lexicon = getLexicon();
 classifySentence('Warm-up of the lexicon.', 'en', lexicon);
@@ -30,6 +30,8 @@ const tLexicon = performance.now();
 const first = [['We unified permissions and it is faster now.', 'en'], ['我们统一了权限，现在更快了。', 'zh']];
 for (const [s, l] of first) judgeSentence(s, l, lexicon, { sensitivity: 'thorough' });
 const tFirst = performance.now();
+// The core remembers recent judgments: forgotten, so that the second is judged afresh.
+forgetJudgments();
 for (const [s, l] of first) judgeSentence(s, l, lexicon, { sensitivity: 'thorough' });
 const tSecond = performance.now();
 
@@ -44,6 +46,7 @@ for (const doc of docs) {
 const per = (fn) => {
   const runs = [];
   for (let r = 0; r < 5; r++) {
+    forgetJudgments(); // every repetition judges afresh (the memory of judgments is not the judgment)
     const s = performance.now();
     for (const x of sentences) fn(x.text, x.lang, lexicon);
     runs.push(((performance.now() - s) * 1000) / sentences.length);

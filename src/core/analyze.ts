@@ -16,7 +16,7 @@ import type { RawFinding } from './rules/rule.js';
 import { ruleMeta } from './rules/index.js';
 import { checkValueMap, headingParts, improvementLabel, valueMapLabel, valueMapState, type DocHeading, type DocSentence, type DocSummary, type ValueMapPart } from './rules/value-map.js';
 import { scoreDocument } from './score.js';
-import { detectLanguage } from './sentences.js';
+import { detectLanguage, prepareSentences } from './sentences.js';
 import type { AnalyzeOptions, AnalyzeResult, Lang, Message, RuleId, Severity } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
@@ -62,8 +62,10 @@ function sentenceRange(run: ProseRun, start: number, end: number): { offset: num
 }
 
 /** Analyses one block. `role` is the role of the section the block starts in (from the last
- * heading above it): context for the judgment, so it is part of the block's cache key. */
-function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined, judge: JudgeOptions, role: string): BlockAnalysis {
+ * heading above it): context for the judgment, so it is part of the block's cache key. Pauses
+ * after the parse and after each run's sentences, so that an editor's slice can end inside a large
+ * block (a table of contents is a hundred list items): the result is only used once complete. */
+function* analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined, judge: JudgeOptions, role: string): Generator<undefined, BlockAnalysis, void> {
   const empty = (line: number, message: string): BlockAnalysis => ({
     notices: [{ line, message }],
     sentences: [],
@@ -78,6 +80,7 @@ function analyzeBlock(source: string, lexicon: Lexicon, forced: Lang | undefined
   if (!parsed) return empty(notice.line, notice.message);
   const out: BlockAnalysis = { notices: [], sentences: [], sentenceCount: 0, chars: { en: 0, zh: 0 }, findings: [], directives: parsed.directives, headings: [], exitRole: role };
   for (const run of parsed.runs) {
+    yield;
     if (run.kind === 'heading') {
       const headingText = run.text.trim();
       out.headings.push({ start: run.starts[0]!, end: run.ends[run.text.length - 1]!, text: headingText, depth: run.depth, parts: headingParts(headingText) });
@@ -252,12 +255,18 @@ export class Analyzer {
     const sliceMs = opts.sliceMs ?? 20;
     const yieldFn = opts.yieldFn ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     // The judgment's first use in a process loads the model, each language's network and the
-    // Chinese word segmenter (~25 ms together): each part in a slice of its own, before the first
-    // block, rather than all inside the first block's slice. Nothing to do afterwards: once per
+    // Chinese word segmenter (~25 ms together), and each language's sentence segmenter: each part
+    // in a slice of its own, before the first block, rather than inside a block's slice. Nothing to do afterwards: once per
     // analyzer and set of networks, not on every keystroke.
     if (this.prepared !== networksGeneration() && this.options.model === undefined && text.length <= (this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
       const langs: Lang[] = this.forced ? [this.forced] : (['en', 'zh'] as const).filter((l) => (l === 'en' ? /[a-z]/i : /[\u4e00-\u9fff]/).test(text));
       for (const lang of langs) {
+        // The sentence segmenter first: most runs are one sentence and never ask ICU (sentences.ts),
+        // so the first that does would pay for loading its rules inside a block's slice.
+        if (prepareSentences(lang)) {
+          await yieldFn();
+          if (opts.isCancelled?.()) return undefined;
+        }
         while (prepareJudgment(lang)) {
           await yieldFn();
           if (opts.isCancelled?.()) return undefined;
@@ -271,7 +280,10 @@ export class Analyzer {
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      if (now() - sliceStart >= sliceMs) {
+      // Before a block (r.value: its length), a slice that may not also hold the block's parse
+      // ends first, so a large block's parse never lands on a slice already partly used.
+      const elapsed = now() - sliceStart;
+      if (elapsed >= sliceMs || (r.value !== undefined && elapsed > 0.5 && elapsed + r.value * PARSE_MS_PER_CHAR >= sliceMs)) {
         await yieldFn();
         if (opts.isCancelled?.()) return undefined;
         sliceStart = now();
@@ -279,8 +291,9 @@ export class Analyzer {
     }
   }
 
-  /** The analysis as a generator that pauses after each block it had to parse. */
-  private *steps(text: string): Generator<void, AnalyzeResult, void> {
+  /** The analysis as a generator that pauses before (yielding its length), inside and after each
+   * block it has to analyse. */
+  private *steps(text: string): Generator<number | undefined, AnalyzeResult, void> {
     // Cached blocks were judged with the networks of their time: drop them when those change.
     if (this.generation !== networksGeneration()) {
       this.generation = networksGeneration();
@@ -341,7 +354,8 @@ export class Analyzer {
           const source = text.slice(block.start, block.end);
           result = lookup(next, role, source) ?? lookup(this.cache, role, source);
           if (!result) {
-            result = analyzeBlock(source, this.lexicon, this.forced, { sensitivity: this.options.sensitivity ?? 'precise', model: this.options.model }, role);
+            yield source.length;
+            result = yield* analyzeBlock(source, this.lexicon, this.forced, { sensitivity: this.options.sensitivity ?? 'precise', model: this.options.model }, role);
             work += 1000;
           }
           store(next, role, source, result);
@@ -444,6 +458,10 @@ export class Analyzer {
     return set ?? defaultSeverity(rule);
   }
 }
+
+/** What parsing a block may cost per character before the engine has optimised the parser
+ * (a 5 KB table of contents took 30 ms in a fresh process; later ones take a fifth of that). */
+const PARSE_MS_PER_CHAR = 0.006;
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();

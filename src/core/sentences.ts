@@ -52,6 +52,17 @@ function oneSentence(text: string): boolean {
   return true;
 }
 
+const sentenceSegmenter = (lang: Lang): Intl.Segmenter => (segmenters[lang] ??= new Intl.Segmenter(lang, { granularity: 'sentence' }));
+
+/** Makes a language's sentence segmenter if it is not made yet (true when it did): the first one
+ * loads ICU's sentence rules (~8 ms), which an editor does in a slice of its own (analyze.ts
+ * `analyzeAsync`) rather than in the block whose paragraph first needs it. */
+export function prepareSentences(lang: Lang): boolean {
+  if (segmenters[lang]) return false;
+  sentenceSegmenter(lang);
+  return true;
+}
+
 function trimSpan(text: string, start: number, end: number, lang: Lang, out: SentenceSpan[]): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
@@ -66,7 +77,7 @@ export function splitSentences(text: string, forced?: Lang): SentenceSpan[] {
     trimSpan(text, 0, text.length, lang, out);
     return out;
   }
-  const segmenter = (segmenters[lang] ??= new Intl.Segmenter(lang, { granularity: 'sentence' }));
+  const segmenter = sentenceSegmenter(lang);
   // Intl.Segmenter grows super-linearly with the string: segment long paragraphs in windows cut
   // after a sentence end (or a space) so no window exceeds WINDOW characters.
   for (let from = 0; from < text.length; ) {

@@ -24,6 +24,7 @@ describe('public API', () => {
         "compileGlob",
         "compileGlobs",
         "defaultSeverity",
+        "forgetJudgments",
         "getLexicon",
         "isIgnoredPath",
         "judgeSentence",

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyze, Analyzer } from '../../src/core/index.js';
 
 const docs = ['design-doc.en.md', 'design-doc.zh.md', 'business-view.en.md'].map((n) =>
@@ -38,14 +38,18 @@ describe('incremental re-analysis', () => {
   }, 120_000);
 
   it('loads the judgment in slices of its own on first use, then never again', async () => {
-    const { useNetworks } = await import('../../src/core/index.js');
-    useNetworks(null); // as a fresh process: nothing of the judgment prepared
+    // A fresh copy of the core, as in a fresh process: nothing of the judgment or the sentence
+    // segmenters made yet.
+    vi.resetModules();
+    const { useNetworks, Analyzer, analyze } = await import('../../src/core/index.js');
+    useNetworks(null);
     const small = '# 计划\n\n我们统一了权限。We unified permissions.\n';
     let yields = 0;
     const count = { sliceMs: 1e9, yieldFn: async () => void yields++ };
     expect(await new Analyzer().analyzeAsync(small, count)).toEqual(analyze(small));
-    // Model, network, segmenter for Chinese; model, network for English: one slice each.
-    expect(yields).toBe(5);
+    // Sentence segmenter, model, network, word segmenter for Chinese; sentence segmenter, model,
+    // network for English: one slice each.
+    expect(yields).toBe(7);
     yields = 0;
     expect(await new Analyzer().analyzeAsync(small, count)).toEqual(analyze(small));
     expect(yields).toBe(0);
@@ -59,5 +63,25 @@ describe('incremental re-analysis', () => {
     const a = new Analyzer();
     const sliced = await a.analyzeAsync(docs[0]!, { sliceMs: 0, yieldFn: async () => {} });
     expect(sliced).toEqual(analyze(docs[0]!));
+  });
+});
+
+describe('analyzeAsync slices inside large blocks', () => {
+  it('ends a slice before a large block and between its runs, with the same result', async () => {
+    // A table of contents: one block of a hundred list items.
+    const toc = Array.from({ length: 100 }, (_, i) => `- [We made section ${i} faster](#section-${i})`).join('\n');
+    const doc = `# Title\n\nWe unified permission management across services.\n\n${toc}\n\nThe nightly job now finishes sooner.\n`;
+    let yields = 0;
+    let clock = 0;
+    const realNow = performance.now;
+    // A clock that moves 1 ms per reading: every step looks expensive, so every pause is taken.
+    performance.now = () => (clock += 1);
+    try {
+      const sliced = await new Analyzer().analyzeAsync(doc, { sliceMs: 1, yieldFn: async () => void yields++ });
+      expect(sliced).toEqual(analyze(doc));
+    } finally {
+      performance.now = realNow;
+    }
+    expect(yields).toBeGreaterThan(100);
   });
 });

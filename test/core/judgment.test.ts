@@ -11,7 +11,7 @@ import { weightArray } from '../../src/core/judge/model.js';
 import { SHIPPED_MODEL } from '../fixtures/shipped-model.js';
 import { classifySentence } from '../../src/core/classify.js';
 import { getLexicon } from '../../src/core/lexicon.js';
-import { judgeSentence } from '../../src/core/judge/index.js';
+import { forgetJudgments, judgeSentence } from '../../src/core/judge/index.js';
 
 const LEVELS: Sensitivity[] = ['precise', 'balanced', 'thorough'];
 const JUDGMENT = new Set(['tech-value', 'unquantified-impact']);
@@ -190,6 +190,10 @@ describe('judgments remembered across sentences', () => {
     expect(judgeSentence(text, 'en', lexicon, { sensitivity: 'thorough' })).not.toBe(first);
     expect(judgeSentence(text, 'en', lexicon, { sectionRole: 'design' })).not.toBe(first);
     // A given model is never served from what the shipped one judged.
+    forgetJudgments();
+    const afresh = judgeSentence(text, 'en', lexicon);
+    expect(afresh).not.toBe(first);
+    expect(afresh).toEqual(first);
     const given = judgeSentence(text, 'en', lexicon, { model: SHIPPED_MODEL });
     expect(judgeSentence(text, 'en', lexicon, { model: SHIPPED_MODEL })).not.toBe(given);
   });

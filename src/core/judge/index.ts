@@ -82,7 +82,14 @@ const MEMO_TEXT = 256;
 const MEMO_SIZE = 2048;
 /** Recent judgments per lexicon (a configuration's words change them), least recent first;
  * emptied when the networks change. Judgments are frozen: one may be handed out many times. */
-const memos = new WeakMap<Lexicon, { generation: number; facts: Map<string, Facts> }>();
+const memos = new WeakMap<Lexicon, { generation: string; facts: Map<string, Facts> }>();
+let forgotten = 0;
+
+/** Drops every remembered judgment: what follows judges each sentence afresh, as a new process
+ * would (`npm run bench` measures the judgment itself, not the memory of it). */
+export function forgetJudgments(): void {
+  forgotten++;
+}
 
 function freeze(f: Facts): Facts {
   for (const v of Object.values(f)) {
@@ -96,8 +103,9 @@ function freeze(f: Facts): Facts {
  * language, sensitivity and section role always get the same (frozen) judgment. */
 export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, options: JudgeOptions = {}): Facts {
   if (options.model !== undefined || text.length > MEMO_TEXT) return judgeAfresh(text, lang, lexicon, options);
+  const generation = `${networksGeneration()}:${forgotten}`;
   let held = memos.get(lexicon);
-  if (held?.generation !== networksGeneration()) memos.set(lexicon, (held = { generation: networksGeneration(), facts: new Map() }));
+  if (held?.generation !== generation) memos.set(lexicon, (held = { generation, facts: new Map() }));
   const memo = held.facts;
   const key = `${lang}\u0000${options.sensitivity ?? 'precise'}\u0000${options.sectionRole ?? ''}\u0000${text}`;
   let facts = memo.get(key);
