@@ -256,8 +256,8 @@ export class Analyzer {
     const yieldFn = opts.yieldFn ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     // The judgment's first use in a process loads the model, each language's network and the
     // Chinese word segmenter (~25 ms together), and each language's sentence segmenter: each part
-    // in a slice of its own, before the first block, rather than inside a block's slice. Nothing to do afterwards: once per
-    // analyzer and set of networks, not on every keystroke.
+    // in a slice of its own, before the first block, rather than inside a block's slice. Nothing
+    // to do afterwards: once per analyzer and set of networks, not on every keystroke.
     if (this.prepared !== networksGeneration() && this.options.model === undefined && text.length <= (this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
       const langs: Lang[] = this.forced ? [this.forced] : (['en', 'zh'] as const).filter((l) => (l === 'en' ? /[a-z]/i : /[\u4e00-\u9fff]/).test(text));
       for (const lang of langs) {
@@ -459,8 +459,9 @@ export class Analyzer {
   }
 }
 
-/** What parsing a block may cost per character before the engine has optimised the parser
- * (a 5 KB table of contents took 30 ms in a fresh process; later ones take a fifth of that). */
+/** What parsing a block may cost per character before the engine has optimised the parser (a
+ * 5 KB table of contents took 30 ms in a fresh process; once warm, blocks parse several times
+ * faster). */
 const PARSE_MS_PER_CHAR = 0.006;
 
 function now(): number {
