@@ -261,13 +261,9 @@ export class Analyzer {
     if (this.prepared !== networksGeneration() && this.options.model === undefined && text.length <= (this.options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
       const langs: Lang[] = this.forced ? [this.forced] : (['en', 'zh'] as const).filter((l) => (l === 'en' ? /[a-z]/i : /[\u4e00-\u9fff]/).test(text));
       for (const lang of langs) {
-        // The sentence segmenter first: most runs are one sentence and never ask ICU (sentences.ts),
+        // The sentence segmenter too: most runs are one sentence and never ask ICU (sentences.ts),
         // so the first that does would pay for loading its rules inside a block's slice.
-        if (prepareSentences(lang)) {
-          await yieldFn();
-          if (opts.isCancelled?.()) return undefined;
-        }
-        while (prepareJudgment(lang)) {
+        while (prepareSentences(lang) || prepareJudgment(lang)) {
           await yieldFn();
           if (opts.isCancelled?.()) return undefined;
         }

@@ -26,7 +26,8 @@ const HTML_END: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})\s*$/;
+// A closing fence is followed by spaces or tabs only (CommonMark); anything else leaves it open.
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /** A construct that swallows blank and unindented lines until its end marker. */
 type Swallower = { fence: string; len: number } | { htmlEnd: RegExp };
@@ -72,29 +73,23 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-const STRICT_FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-
 /**
  * True when `block` is one fenced code block and nothing else: its first line opens a fence, and
  * the fence is closed on its last non-blank line or never (code to the end). Such a block holds
- * no prose and no directive, so it need not be parsed (block.ts). Strict where the scan above may
- * merge: a closing fence is followed by spaces or tabs only, as CommonMark says.
+ * no prose and no directive, so it need not be parsed (block.ts).
  */
 export function wholeFence(block: string): boolean {
-  const open = FENCE_OPEN.exec(block.slice(0, lineEnd(block, 0, block.length)));
-  if (!open || (open[1]![0] === '`' && open[2]!.includes('`'))) return false;
-  const fence = open[1]!;
   const n = block.length;
-  let i = nextLine(block, lineEnd(block, 0, n), n);
-  while (i < n) {
+  const open = opens(block.slice(0, lineEnd(block, 0, n)));
+  if (!open || !('fence' in open)) return false;
+  for (let i = nextLine(block, lineEnd(block, 0, n), n); i < n; ) {
     const le = lineEnd(block, i, n);
-    const m = STRICT_FENCE_CLOSE.exec(block.slice(i, le));
+    const closed = closes(open, block.slice(i, le));
     i = nextLine(block, le, n);
-    if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length) {
-      // Closed: only blank lines may follow.
-      for (; i < n; i = nextLine(block, lineEnd(block, i, n), n)) if (!isBlank(block, i, lineEnd(block, i, n))) return false;
-      return true;
-    }
+    if (!closed) continue;
+    // Closed: only blank lines may follow.
+    for (; i < n; i = nextLine(block, lineEnd(block, i, n), n)) if (!isBlank(block, i, lineEnd(block, i, n))) return false;
+    return true;
   }
   return true;
 }

@@ -82,13 +82,12 @@ const MEMO_TEXT = 256;
 const MEMO_SIZE = 2048;
 /** Recent judgments per lexicon (a configuration's words change them), least recent first;
  * emptied when the networks change. Judgments are frozen: one may be handed out many times. */
-const memos = new WeakMap<Lexicon, { generation: string; facts: Map<string, Facts> }>();
-let forgotten = 0;
+let memos = new WeakMap<Lexicon, { generation: number; facts: Map<string, Facts> }>();
 
 /** Drops every remembered judgment: what follows judges each sentence afresh, as a new process
  * would (`npm run bench` measures the judgment itself, not the memory of it). */
 export function forgetJudgments(): void {
-  forgotten++;
+  memos = new WeakMap();
 }
 
 function freeze(f: Facts): Facts {
@@ -103,7 +102,7 @@ function freeze(f: Facts): Facts {
  * language, sensitivity and section role always get the same (frozen) judgment. */
 export function judgeSentence(text: string, lang: Lang, lexicon: Lexicon, options: JudgeOptions = {}): Facts {
   if (options.model !== undefined || text.length > MEMO_TEXT) return judgeAfresh(text, lang, lexicon, options);
-  const generation = `${networksGeneration()}:${forgotten}`;
+  const generation = networksGeneration();
   let held = memos.get(lexicon);
   if (held?.generation !== generation) memos.set(lexicon, (held = { generation, facts: new Map() }));
   const memo = held.facts;

@@ -147,12 +147,12 @@ export class LangModel {
   /** The features that pushed a class most (for debugging and `--errors`). */
   explain(features: readonly string[], cls: ModelClass, top = 8): Array<[string, number]> {
     const k = CLASSES.indexOf(cls);
+    const wt = (i: number): number => (this.w ? this.w[i]! : packedAt(this.packed!, i));
     const out: Array<[string, number]> = [];
     for (const name of features) {
       const at = this.index.get(name);
       if (at === undefined) continue;
       // Contribution relative to the mean of the other classes.
-      const wt = (i: number): number => (this.w ? this.w[i]! : packedAt(this.packed!, i));
       let others = 0;
       for (let j = 0; j < CLASSES.length; j++) if (j !== k) others += wt(at + j);
       out.push([name, wt(at + k) - others / (CLASSES.length - 1)]);
