@@ -113,24 +113,44 @@ export function firstCopy(known = []) {
 }
 
 /** The training-only rows (corpus/silver/rows): labeled once, from repositories outside the
- * corpus, used to fit the model and never to score it. */
+ * corpus, used to fit the model and never to score it; then the contrastive rewrites of some of
+ * them (corpus/silver/rewrites, ids "syn-…"; see isRewrite). */
 export function loadSilver() {
   // Without their sections: the claim-dense sample was drawn by section, so the sections of its
   // rows would teach the context features a skewed lesson. They train the sentence alone.
   // A sentence already in the corpus, or already drawn (two windows of one document, the same
   // page in two repositories), is kept once: a copy would weigh twice, or leak a scored row.
-  const isNew = firstCopy(loadCorpus().map((r) => r.text));
-  return loadCorpus(join(ROOT, 'corpus', 'silver', 'rows'))
-    .filter((r) => isNew(r.text))
-    .map((r) => ({ ...r, section: undefined, silver: true }));
+  const scored = loadCorpus().map((r) => r.text);
+  const isNew = firstCopy(scored);
+  const rows = loadCorpus(join(ROOT, 'corpus', 'silver', 'rows')).filter((r) => isNew(r.text));
+  // A rewrite is a minimal edit of a training-only sentence, so it may share that sentence's
+  // first 50 letters (the prefix test above) by design: it is dropped only when it repeats a
+  // scored sentence by either test, or a training-only sentence or another rewrite whole.
+  const inCorpus = new Set(scored.flatMap((t) => copyKeys(t)));
+  const whole = new Set(rows.map((r) => copyKeys(r.text)[0]));
+  const rewrites = loadCorpus(join(ROOT, 'corpus', 'silver', 'rewrites')).filter((r) => {
+    const ks = copyKeys(r.text);
+    if (ks.some((k) => inCorpus.has(k)) || whole.has(ks[0])) return false;
+    whole.add(ks[0]);
+    return true;
+  });
+  return rows.concat(rewrites).map((r) => ({ ...r, section: undefined, silver: true }));
 }
+
+/** Rewrites written by helper sessions from training-only rows (corpus/silver/rewrites): a
+ * minimal edit that changes the label, or the same role carried to another technical domain.
+ * They train the n-gram model; the network is fitted without them (its folds, cached, were
+ * fitted before they existed, and they were measured on the n-gram model: docs/judgment.md,
+ * fourteenth session). */
+export const isRewrite = (row) => row.id.startsWith('syn-');
 
 /** The silver rows the model trains on: the claim-dense samples (windows starting at sections
  * such as goals, benefits, results, background, and the blog and case-study windows of the second
- * gathering; ids "c-…" and "<helper><n>…-…" such as "d1-", "e3x-", "z2b-"). The random sample of
+ * gathering; ids "c-…" and "<helper><n>…-…" such as "d1-", "e3x-", "z2b-"), and the rewrites of
+ * some of them ("syn-…"). The random sample of
  * reference documentation ("s-…") added nothing across sources, nor did the hard cases picked by
  * the model's own uncertainty ("h-…"; corpus/README.md). */
-export const SILVER_IN_TRAINING = /^(c|[a-z]\d+[a-z]*)-/;
+export const SILVER_IN_TRAINING = /^(c|syn|[a-z]\d+[a-z]*)-/;
 
 /** A small deterministic PRNG (mulberry32, the bench's) so folds and bootstraps repeat exactly. */
 export const rng = (seed) => prng(seed).next;
@@ -455,7 +475,8 @@ export function numberItems(...lists) {
 
 /** Starts fitting one network per training set (items numbered by numberItems over `all`). */
 export function startNets(lang, all, trainSets, seed, net = NET) {
-  return fitNets(lang, all.map((it) => ({ words: it.words, y: it.y })), trainSets.map((train, j) => ({ train: train.map((it) => it.gi), seed: seed + j })), net);
+  const netRows = (train) => train.filter((it) => !isRewrite(it.row)).map((it) => it.gi);
+  return fitNets(lang, all.map((it) => ({ words: it.words, y: it.y })), trainSets.map((train, j) => ({ train: netRows(train), seed: seed + j })), net);
 }
 
 /** The n-gram half of a cross-validation: one model per fold of a foldPlan (synchronous, so a

@@ -3,7 +3,7 @@
 // requirement of the corpus is not met.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LABELS, loadCorpus, loadSilver, repoOf, ROOT, SILVER_IN_TRAINING } from './lib.mjs';
+import { isRewrite, LABELS, loadCorpus, loadSilver, repoOf, ROOT, SILVER_IN_TRAINING } from './lib.mjs';
 
 export const REQUIRED = { total: 3000, perLang: 1400, repositories: 40, repositoriesPerLang: 20, maxRepoShare: 0.08 };
 
@@ -56,8 +56,12 @@ function silverStats() {
   for (const lang of ['en', 'zh']) {
     const rs = rows.filter((r) => r.lang === lang);
     const second = silverSecondPasses(lang).flatMap((p) => p.rows).filter((r) => byId.has(r.id));
+    const rw = rs.filter(isRewrite);
+    const rwSecond = second.filter((r) => isRewrite(r));
     out.langs[lang] = {
       rows: rs.length,
+      rewrites: rw.length,
+      rewritesAgreement: kappa(rwSecond.map((r) => byId.get(r.id).label), rwSecond.map((r) => r.label)),
       repositories: new Set(rs.map(repoOf)).size,
       labels: Object.fromEntries(LABELS.map((l) => [l, rs.filter((r) => r.label === l).length])),
       agreement: kappa(second.map((r) => byId.get(r.id).label), second.map((r) => r.label)),
@@ -121,6 +125,8 @@ export function printStats(rows = loadCorpus(), { json = false } = {}) {
     for (const [lang, s] of Object.entries(sv.langs)) {
       const a = s.agreement ? `; ${s.agreement.n} labeled twice blind: ${(100 * s.agreement.agreement).toFixed(1)}% agree, κ ${s.agreement.kappa.toFixed(2)}` : '';
       console.log(`  ${lang}: ${s.rows} sentences, ${s.repositories} repositories; labels ${Object.entries(s.labels).map(([l, n]) => `${l} ${n}`).join(', ')}${a}`);
+      const ra = s.rewritesAgreement ? `; ${s.rewritesAgreement.n} labeled again blind: ${(100 * s.rewritesAgreement.agreement).toFixed(1)}% agree, κ ${s.rewritesAgreement.kappa.toFixed(2)}` : '';
+      if (s.rewrites) console.log(`      of which ${s.rewrites} rewrites written from them (corpus/silver/rewrites)${ra}`);
     }
     console.log(`  licences: ${stats.licences.repositories - stats.licences.notInSources.length}/${stats.licences.repositories} repositories listed in corpus/SOURCES.md; ${stats.licences.rowsWithoutLicence} rows without a licence id`);
     console.log(problems.length ? `Not met: ${problems.join('; ')}` : 'All corpus requirements met.');
