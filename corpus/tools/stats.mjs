@@ -57,14 +57,16 @@ function silverStats() {
     const rs = rows.filter((r) => r.lang === lang);
     const second = silverSecondPasses(lang).flatMap((p) => p.rows).filter((r) => byId.has(r.id));
     const rw = rs.filter(isRewrite);
+    // Gathered rows and rewrites each have their own check (a rewrite is written to be one label).
     const rwSecond = second.filter((r) => isRewrite(r));
+    const gathered = second.filter((r) => !isRewrite(r));
     out.langs[lang] = {
       rows: rs.length,
       rewrites: rw.length,
       rewritesAgreement: kappa(rwSecond.map((r) => byId.get(r.id).label), rwSecond.map((r) => r.label)),
       repositories: new Set(rs.map(repoOf)).size,
       labels: Object.fromEntries(LABELS.map((l) => [l, rs.filter((r) => r.label === l).length])),
-      agreement: kappa(second.map((r) => byId.get(r.id).label), second.map((r) => r.label)),
+      agreement: kappa(gathered.map((r) => byId.get(r.id).label), gathered.map((r) => r.label)),
     };
   }
   return out;
