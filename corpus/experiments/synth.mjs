@@ -23,7 +23,7 @@ for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
   const t0 = Date.now();
   const items = featurize(core, rows.filter((r) => r.lang === lang));
   const extra = featurize(core, silver.filter((r) => r.lang === lang));
-  const syn = featurize(core, synth.filter((r) => r.lang === lang).map((r) => ({ ...r, section: undefined }))).map((it) => ({ ...it, weight: SW }));
+  const syn = featurize(core, synth.filter((r) => r.lang === lang)).map((it) => ({ ...it, weight: SW }));
   for (const it of items.concat(extra, syn)) it.k = classOf(it.row.label);
   console.error(lang, 'featurized', ((Date.now() - t0) / 1000).toFixed(0), 's; rewrites', syn.length);
   const scores = outOfFold(items, extra.concat(syn), 3, (p) => p, { seed: Number(process.env.SEED ?? 1), log: (what) => console.error(lang, what, ((Date.now() - t0) / 1000).toFixed(0), 's') });

@@ -56,13 +56,12 @@ function silverStats() {
   for (const lang of ['en', 'zh']) {
     const rs = rows.filter((r) => r.lang === lang);
     const second = silverSecondPasses(lang).flatMap((p) => p.rows).filter((r) => byId.has(r.id));
-    const rw = rs.filter(isRewrite);
     // Gathered rows and rewrites each have their own check (a rewrite is written to be one label).
-    const rwSecond = second.filter((r) => isRewrite(r));
+    const rwSecond = second.filter(isRewrite);
     const gathered = second.filter((r) => !isRewrite(r));
     out.langs[lang] = {
       rows: rs.length,
-      rewrites: rw.length,
+      rewrites: rs.filter(isRewrite).length,
       rewritesAgreement: kappa(rwSecond.map((r) => byId.get(r.id).label), rwSecond.map((r) => r.label)),
       repositories: new Set(rs.map(repoOf)).size,
       labels: Object.fromEntries(LABELS.map((l) => [l, rs.filter((r) => r.label === l).length])),

@@ -8,6 +8,7 @@ import { chooseThresholds, copyKeys, fit, isRewrite, loadCorpus, loadSilver, SIL
 
 type Row = { id: string; text: string; lang: string; source: string };
 const keys = copyKeys as (text: string) => string[];
+const rewrite = isRewrite as (row: Row) => boolean;
 
 describe('training-only rows', () => {
   // Loading every row takes seconds: once for the tests that read them all.
@@ -24,7 +25,7 @@ describe('training-only rows', () => {
       if (ks.some((k) => scored.has(k))) copies.push(`${r.id} repeats a scored sentence`);
       // A rewrite is a minimal edit of a training-only sentence: it may share that sentence's
       // first 50 letters, never the whole of it (nor any scored sentence's first 50).
-      const own = (isRewrite as (r: Row) => boolean)(r) ? ks.slice(0, 1) : ks;
+      const own = rewrite(r) ? ks.slice(0, 1) : ks;
       if (own.some((k) => seen.has(k))) copies.push(`${r.id} repeats a training-only sentence`);
       for (const k of ks) seen.add(k);
     }
@@ -35,7 +36,7 @@ describe('training-only rows', () => {
   it('include the rewrites (corpus/silver/rewrites), each from a training-only row of the same language and source', () => {
     const all = silverRows() as (Row & { label: string; from: string; kind: string })[];
     const byId = new Map(all.map((r) => [r.id, r]));
-    const rewrites = all.filter((r) => (isRewrite as (r: Row) => boolean)(r));
+    const rewrites = all.filter(rewrite);
     expect(rewrites.length).toBeGreaterThan(5000);
     const wrong = rewrites.filter((r) => {
       const from = byId.get(r.from);
