@@ -4,6 +4,7 @@
 // words it never saw labeled as it ranks those it did. The stored form keeps its predictions.
 import { describe, expect, it } from 'vitest';
 import { SentenceNet } from '../../src/core/judge/net.js';
+import { NameTable } from '../../src/core/judge/names.js';
 import { decodeModel, encodeModel } from '../../src/core/judge/codec.js';
 import { judgeSentence } from '../../src/core/judge/index.js';
 import { getLexicon } from '../../src/core/lexicon.js';
@@ -168,7 +169,12 @@ describe('networks stored on their own (the shipped model)', async () => {
     const th = { precise: { ...always, mix: 0.4 }, balanced: { ...always, mix: 0.4 }, thorough: { ...always, mix: 1 } };
     const fromJson = decodeNet(stored(th));
     const fromBytes = decodeNet(bytes(th));
-    expect(fromBytes).toEqual(fromJson);
+    // The file holds the words as a name table (word → id), the JSON form as a list in id order.
+    expect(fromBytes.words).toBeInstanceOf(NameTable);
+    const table = fromBytes.words as NameTable;
+    const inIdOrder = table.entries().sort((a, b) => a[1] - b[1]).map(([w]) => w);
+    expect({ ...fromBytes, words: inIdOrder }).toEqual(fromJson);
+    (fromJson.words as string[]).forEach((w, i) => expect(table.get(w)).toBe(i + 2));
     expect(fromBytes.model).toBe(modelId(en));
     expect(new SentenceNet(fromBytes).predict(text.split(' '))).toEqual(new SentenceNet(fromJson).predict(text.split(' ')));
     expect(new SentenceNet(fromBytes).predict(text.split(' ')).TECH).toBeCloseTo(new SentenceNet(net).predict(text.split(' ')).TECH, 2);

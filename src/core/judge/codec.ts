@@ -2,8 +2,32 @@
 // weights as base64 little-endian int16 with one scale per array, the network's word vectors as
 // base64 int8 — so loading a bundle that holds one costs a few string literals per language, and
 // decoding happens once, on first use. `atob`/`btoa` exist in Node ≥ 16 and in every browser.
-import { Model, perLang, weightArray, type LangModelData, type LazyNet, type ModelData, type PackedWeights, type Sensitivity, type Thresholds } from './model.js';
+import { CLASSES, Model, perLang, weightArray, type LangModelData, type LazyNet, type ModelData, type PackedWeights, type Sensitivity, type Thresholds } from './model.js';
 import type { NetData } from './net.js';
+import { buildNameTable, isList, NameTable, type NameTableData } from './names.js';
+
+/** A name table's byte strings (names.ts), base64; its names are stored beside it. */
+export interface StoredTable {
+  buckets: string;
+  meta: string;
+  values?: string;
+}
+
+const storeTable = (t: Omit<NameTableData, 'names'>): StoredTable => ({
+  buckets: btoa(t.buckets),
+  meta: btoa(t.meta),
+  ...(t.values !== undefined ? { values: btoa(t.values) } : {}),
+});
+
+function readTable(names: string, t: StoredTable): NameTable {
+  if (typeof t !== 'object' || t === null || typeof t.buckets !== 'string' || typeof t.meta !== 'string') throw new Error('malformed name table in the model');
+  return new NameTable({
+    names,
+    buckets: byteString(t.buckets),
+    meta: byteString(t.meta),
+    ...(typeof t.values === 'string' ? { values: byteString(t.values) } : {}),
+  });
+}
 
 /** An array of numbers as base64 int16 and its scale. */
 interface StoredArray {
@@ -12,7 +36,10 @@ interface StoredArray {
 }
 
 export interface StoredNet {
+  /** The words joined by newlines: in id order, or with `table`, in the order of their name
+   * table (names.ts), whose values are the ids. */
   words: string;
+  table?: StoredTable;
   dim: number;
   widths: number[];
   filters: number;
@@ -31,7 +58,11 @@ export interface StoredNet {
 }
 
 export interface StoredLang {
+  /** The feature names joined by newlines; with `buckets`, in the order of its name table. */
   features: string;
+  /** The features' name table (names.ts), its byte strings in base64; absent in models written
+   * before 2026-12-02, whose names are put in a `Map` on load. */
+  table?: StoredTable;
   weights: string;
   scale: number;
   thresholds: Record<Sensitivity, Thresholds>;
@@ -90,15 +121,30 @@ function decodeWeights(b64: string, scale: number): Float64Array {
  * `atob` is native, where a loop over the base64 and another into numbers cost a fresh process
  * ~4 ms of its first English judgment. */
 function packWeights(b64: string, scale: number): PackedWeights {
-  let bytes: string;
-  try {
-    bytes = atob(b64);
-  } catch {
-    throw new Error('malformed base64 in the model');
-  }
+  const bytes = byteString(b64);
   if (bytes.length % 2 !== 0) throw new Error('malformed weights in the model: odd number of bytes');
   return { bytes, scale, length: bytes.length >> 1 };
 }
+
+/** A base64 string's bytes, one per character. */
+function byteString(b64: string): string {
+  try {
+    return atob(b64);
+  } catch {
+    throw new Error('malformed base64 in the model');
+  }
+}
+
+/** A network's words in id order (word i has id i + 2), from a list or a stored name table. */
+function wordList(w: NetData['words']): readonly string[] {
+  if (isList(w)) return w;
+  const out: string[] = new Array<string>(w.length);
+  for (const [name, id] of w.entries()) out[id - 2] = name;
+  return out;
+}
+
+/** Feature names as a list, from a trainer's list or a stored name table. */
+const featureList = (f: LangModelData['features']): readonly string[] => (isList(f) ? f : f.entries().map(([name]) => name));
 
 function encodeWeights(w: readonly number[] | Float64Array): { weights: string; scale: number } {
   let maxAbs = 0;
@@ -129,7 +175,7 @@ const floats = (a: StoredArray): Float32Array => Float32Array.from(decodeWeights
 export function encodeNet(n: NetData | LazyNet): StoredNet {
   if ('decode' in n) n = n.decode();
   return {
-    words: n.words.join('\n'),
+    words: wordList(n.words).join('\n'),
     dim: n.dim,
     widths: n.widths,
     filters: n.filters,
@@ -159,8 +205,12 @@ const pad4 = (n: number): number => (n + 3) & ~3;
 
 export function encodeNetBytes(s: StoredNet): Uint8Array {
   const n = decodeNet(s);
+  // The words as a name table (word → id), so that loading the file inserts nothing.
+  const list = wordList(n.words);
+  const table = buildNameTable(list, list.map((_, i) => i + 2));
+  const words = table ? { words: table.names, table: storeTable(table) } : { words: list.join('\n') };
   const header: NetHeader = {
-    words: s.words, dim: n.dim, widths: n.widths, filters: n.filters, maxWords: n.maxWords, mix: n.mix,
+    ...words, dim: n.dim, widths: n.widths, filters: n.filters, maxWords: n.maxWords, mix: n.mix,
     ...(n.thresholds ? { thresholds: n.thresholds } : {}),
     ...(n.model !== undefined ? { model: n.model } : {}),
   };
@@ -191,7 +241,7 @@ function decodeNetBytes(b: Uint8Array): NetData & { model?: string } {
   const h = JSON.parse(new TextDecoder().decode(b.subarray(8, 8 + length))) as NetHeader;
   if (typeof h !== 'object' || h === null || typeof h.words !== 'string' || !Array.isArray(h.widths) || !(h.dim > 0) || !(h.filters > 0))
     throw new Error('malformed network: fields missing');
-  const words = h.words.split('\n');
+  const words = h.table !== undefined ? readTable(h.words, h.table) : h.words.split('\n');
   const V = words.length + 2;
   const H = h.filters * h.widths.length;
   const sizes = [V, ...h.widths.map((w) => h.filters * w * h.dim), H, 3 * H, 3];
@@ -258,12 +308,23 @@ export function modelId(l: StoredLang): string {
 
 /** The stored form of a model (what `npm run train` writes and `decodeModel` reads). */
 export function encodeModel(data: ModelData): StoredModel {
-  const lang = (l: LangModelData): StoredLang => ({
-    features: l.features.join('\n'),
-    ...encodeWeights(weightArray(l.w)),
-    thresholds: l.thresholds,
-    ...(l.net ? { net: encodeNet(l.net) } : {}),
-  });
+  const lang = (l: LangModelData): StoredLang => {
+    const names = featureList(l.features);
+    const w = weightArray(l.w);
+    const table = buildNameTable(names);
+    if (!table) return { features: names.join('\n'), ...encodeWeights(w), thresholds: l.thresholds, ...(l.net ? { net: encodeNet(l.net) } : {}) };
+    // The weights follow the names into the table's order.
+    const K = CLASSES.length;
+    const ordered = new Float64Array(w.length);
+    table.order.forEach((from, to) => ordered.set(w.subarray(from * K, from * K + K), to * K));
+    return {
+      features: table.names,
+      table: storeTable(table),
+      ...encodeWeights(ordered),
+      thresholds: l.thresholds,
+      ...(l.net ? { net: encodeNet(l.net) } : {}),
+    };
+  };
   const version = data.langs.en.net || data.langs.zh.net ? 2 : 1;
   return { version, meta: data.meta, langs: { en: lang(data.langs.en), zh: lang(data.langs.zh) } };
 }
@@ -272,7 +333,7 @@ export function encodeModel(data: ModelData): StoredModel {
 export function decodeModel(stored: StoredModel): Model {
   if (stored?.version !== 1 && stored?.version !== 2) throw new Error(`Unsupported model version ${String(stored?.version)}`);
   const lang = (l: StoredLang): LangModelData => ({
-    features: l.features ? l.features.split('\n') : [],
+    features: l.table !== undefined ? readTable(l.features, l.table) : l.features ? l.features.split('\n') : [],
     w: packWeights(l.weights, l.scale),
     thresholds: l.thresholds,
     id: l.id ?? modelId(l),

@@ -3,6 +3,7 @@
 // (src/core/data/model.json). Inference is a sum of weights and a softmax, in plain TypeScript,
 // so the web extension runs it too.
 import type { Lang } from '../types.js';
+import { isList, type NameLookup, type NameTable } from './names.js';
 import { SentenceNet, type NetData } from './net.js';
 
 /** The classes the model tells apart. Business with or without a number is decided by the rules
@@ -24,8 +25,9 @@ export interface Thresholds {
 
 /** One language's model as stored. */
 export interface LangModelData {
-  /** Feature names; weights for feature i are w[i*K .. i*K+K-1] in CLASSES order. */
-  features: string[];
+  /** Feature names (a trainer's list, or a stored model's name table, names.ts); weights for
+   * feature i are w[i*K .. i*K+K-1] in CLASSES order. */
+  features: readonly string[] | NameTable;
   /** A trainer's weights (copied into a Float64Array), or stored ones read where they lie. */
   w: readonly number[] | Float64Array | PackedWeights;
   thresholds: Record<Sensitivity, Thresholds>;
@@ -76,9 +78,9 @@ export interface Probabilities {
   BIZ: number;
 }
 
-/** A compiled language model: feature name → offset into the weights. */
+/** A compiled language model: feature name → its number, whose weights are at K times it. */
 export class LangModel {
-  private readonly index = new Map<string, number>();
+  private readonly index: NameLookup;
   /** Weights as numbers (a trainer's), or packed (the stored model's): exactly one is set. */
   private readonly w: Float64Array | null;
   private readonly packed: PackedWeights | null;
@@ -91,7 +93,10 @@ export class LangModel {
     const w = data.w;
     this.packed = 'bytes' in w ? w : null;
     this.w = this.packed ? null : weightArray(w);
-    data.features.forEach((name, i) => this.index.set(name, i * CLASSES.length));
+    const weights = this.packed ? this.packed.length : this.w!.length;
+    if (weights !== data.features.length * CLASSES.length)
+      throw new Error(`malformed model: ${data.features.length} feature names but ${weights} weights`);
+    this.index = isList(data.features) ? new Map(data.features.map((name, i) => [name, i])) : data.features;
     this.thresholds = data.thresholds;
     this.id = data.id ?? '';
     this.netSource = data.net;
@@ -124,8 +129,9 @@ export class LangModel {
     const w = this.w;
     const p = this.packed;
     for (const name of features) {
-      const at = this.index.get(name);
-      if (at === undefined) continue;
+      const i = this.index.get(name);
+      if (i === undefined) continue;
+      const at = i * 3; // CLASSES.length
       if (w) {
         o += w[at]!;
         t += w[at + 1]!;
@@ -150,8 +156,9 @@ export class LangModel {
     const wt = (i: number): number => (this.w ? this.w[i]! : packedAt(this.packed!, i));
     const out: Array<[string, number]> = [];
     for (const name of features) {
-      const at = this.index.get(name);
-      if (at === undefined) continue;
+      const i = this.index.get(name);
+      if (i === undefined) continue;
+      const at = i * CLASSES.length;
       // Contribution relative to the mean of the other classes.
       let others = 0;
       for (let j = 0; j < CLASSES.length; j++) if (j !== k) others += wt(at + j);

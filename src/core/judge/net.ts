@@ -9,10 +9,12 @@
 // corpus/tools/net.mjs; inference here, in plain TypeScript, so the web extension runs it too.
 // Shipped since 2026-12-01, outside the bundle (networks.ts; docs/judgment.md, seventh and eighth sessions).
 import type { Probabilities, Sensitivity, Thresholds } from './model.js';
+import { isList, type NameLookup, type NameTable } from './names.js';
 
-/** One language's network, decoded. Word i of `words` has id i + 2 (0 unused, 1 unknown word). */
+/** One language's network, decoded. Word i of `words` has id i + 2 (0 unused, 1 unknown word);
+ * a stored network's words are a name table (names.ts) whose values are the ids. */
 export interface NetData {
-  words: string[];
+  words: readonly string[] | NameTable;
   dim: number;
   widths: number[];
   filters: number;
@@ -41,7 +43,10 @@ export interface NetData {
 const TABLE_WORDS = 2048;
 
 export class SentenceNet {
-  private readonly ids = new Map<string, number>();
+  /** Word → id: the stored name table, or a `Map` of a trainer's list. */
+  private readonly ids: NameLookup;
+  /** Ids run from 2 to V − 1 (V counts the unused 0 and the unknown word's 1). */
+  private readonly V: number;
   readonly mix: number;
   /** Thresholds chosen for this network, per sensitivity (NetData.thresholds). */
   readonly thresholds: Record<Sensitivity, Thresholds> | undefined;
@@ -53,7 +58,8 @@ export class SentenceNet {
   private scratch = new Float32Array(0);
 
   constructor(private readonly d: NetData) {
-    d.words.forEach((w, i) => this.ids.set(w, i + 2));
+    this.ids = isList(d.words) ? new Map(d.words.map((w, i) => [w, i + 2])) : d.words;
+    this.V = d.words.length + 2;
     this.mix = d.mix;
     this.thresholds = d.thresholds;
     this.tapAt = [];
@@ -87,14 +93,15 @@ export class SentenceNet {
     const { widths, filters: F, convBias, out, outBias } = this.d;
     const T = this.taps;
     const L = Math.max(1, Math.min(words.length, this.d.maxWords));
-    const cacheSize = Math.min(TABLE_WORDS, this.d.words.length + 2);
+    const cacheSize = Math.min(TABLE_WORDS, this.V);
     this.cache ??= new Float32Array(cacheSize * T);
     this.cached ??= new Uint8Array(cacheSize);
     // Per position, the word's products with every filter tap (one buffer, reused).
     if (this.scratch.length < L * T) this.scratch = new Float32Array(this.d.maxWords * T);
     const q = this.scratch;
     for (let p = 0; p < L; p++) {
-      const id = p < words.length ? (this.ids.get(words[p]!) ?? 1) : 1;
+      let id = p < words.length ? (this.ids.get(words[p]!) ?? 1) : 1;
+      if (!(id < this.V)) id = 1; // a malformed table's value: read as the unknown word
       if (id < cacheSize) {
         if (!this.cached[id]) {
           this.project(id, this.cache, id * T);
