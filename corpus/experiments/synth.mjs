@@ -25,6 +25,8 @@ for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
   const extra = featurize(core, silver.filter((r) => r.lang === lang));
   const syn = featurize(core, synth.filter((r) => r.lang === lang)).map((it) => ({ ...it, weight: SW }));
   for (const it of items.concat(extra, syn)) it.k = classOf(it.row.label);
+  // GW: the weight of the scored rows of the other folds in training (research; 1 as shipped).
+  if (process.env.GW) for (const it of items) it.weight = Number(process.env.GW);
   console.error(lang, 'featurized', ((Date.now() - t0) / 1000).toFixed(0), 's; rewrites', syn.length);
   const scores = outOfFold(items, extra.concat(syn), 3, (p) => p, { seed: Number(process.env.SEED ?? 1), log: (what) => console.error(lang, what, ((Date.now() - t0) / 1000).toFixed(0), 's') });
   if (process.env.DUMP) writeFileSync(`${process.env.DUMP}-${lang}.json`, JSON.stringify(items.map((it, i) => ({ id: it.row.id, label: it.row.label, tech: scores.tech[i], vague: scores.vague[i] }))));

@@ -46,8 +46,9 @@ export function nameHash(name: string): number {
 }
 
 /** Buckets per directory entry: a lookup walks at most STEP − 1 buckets' counts and names' lengths
- * from its entry (an entry per bucket would make the table four times larger). */
-const STEP = 16;
+ * from its entry. At 4 a lookup of the corpus's feature names costs about what `Map.get` does
+ * (~100 ns); at 16 it cost ~80 ns more, with a directory a third the size. */
+const STEP = 4;
 const MAX24 = 0xffffff;
 const u24 = (s: string, at: number): number => s.charCodeAt(at) | (s.charCodeAt(at + 1) << 8) | (s.charCodeAt(at + 2) << 16);
 const put24 = (v: number): string => String.fromCharCode(v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff);
