@@ -23,7 +23,7 @@
 // offline on exactly the predictions this run scored (research; nothing reads it back).
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bootstrap, chooseThresholds, decideLevels, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
+import { bootstrap, chooseThresholds, EVAL_INNER, decideLevels, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { NET } from './net.mjs';
 import { printStats } from './stats.mjs';
 
@@ -31,7 +31,7 @@ const argv = process.argv.slice(2);
 const opt = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
 const flag = (name) => argv.includes(name);
 const FOLDS = Number(opt('--folds', 10));
-const INNER = 5;
+const INNER = EVAL_INNER;
 const SEED = 1;
 const BOOT = Number(opt('--boot', 1000));
 const LEVELS = Object.keys(TARGETS);

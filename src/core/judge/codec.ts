@@ -2,6 +2,7 @@
 // weights as base64 little-endian int16 with one scale per array, the network's word vectors as
 // base64 int8 — so loading a bundle that holds one costs a few string literals per language, and
 // decoding happens once, on first use. `atob`/`btoa` exist in Node ≥ 16 and in every browser.
+// Feature names and network words come with a hash table (names.ts), looked up where it lies.
 import { CLASSES, Model, perLang, weightArray, type LangModelData, type LazyNet, type ModelData, type PackedWeights, type Sensitivity, type Thresholds } from './model.js';
 import type { NetData } from './net.js';
 import { buildNameTable, isList, NameTable, type NameTableData } from './names.js';
@@ -58,7 +59,8 @@ export interface StoredNet {
 }
 
 export interface StoredLang {
-  /** The feature names joined by newlines; with `buckets`, in the order of its name table. */
+  /** The feature names joined by newlines; with `table`, in the order of their name table (and
+   * the weights in the same order). */
   features: string;
   /** The features' name table (names.ts), its byte strings in base64; absent in models written
    * before 2026-12-02, whose names are put in a `Map` on load. */
