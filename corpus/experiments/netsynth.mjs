@@ -4,50 +4,42 @@
 // folds `npm run eval` uses — the same training rows, order and seeds as eval's outer networks, so
 // the reference networks (RW=0, fitted without the rewrites, as shipped before) come from its
 // cache. RW=1 fits them with the rewrites (as the n-gram model is). About 10 networks per language:
-// ~30 minutes for English on two idle cores when none is cached. Plain Node.
-import { featurize, fit, FIT, groupFolds, isRewrite, loadCore, loadCorpus, loadSilver, numberItems, outerNetSeed, predictRows, SILVER_IN_TRAINING, withContext } from '../tools/lib.mjs';
+// ~30 minutes for English on two idle cores when none is cached. SCORES=FILE writes the held-out
+// scores (JSON lines: lang, reader, label and score of every row) to compute other figures from.
+// Plain Node.
+import { appendFileSync } from 'node:fs';
+import { fitFolds, foldPlan, isRewrite, loadCore, numberItems, outerNetSeed, predictFolds } from '../tools/lib.mjs';
 import { fitNets } from '../tools/net-pool.mjs';
 import { NET } from '../tools/net.mjs';
-import { ap, recallAt } from './oof.mjs';
+import { languages, summary } from './oof.mjs';
 
 const RW = process.env.RW === '1';
 const SEED = 1; // as corpus/tools/eval.mjs
 const core = await loadCore();
-const rows = loadCorpus();
-const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
-for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
-  const t0 = Date.now();
-  const items = featurize(core, rows.filter((r) => r.lang === lang));
-  const extra = featurize(core, silver.filter((r) => r.lang === lang));
+for (const { lang, t0, items, extra } of languages(core)) {
   const all = numberItems(items, extra);
-  const { k, fold } = groupFolds(items.map((i) => i.row), 10, SEED);
-  const folds = [];
-  for (let f = 0; f < k; f++) {
-    const test = [];
-    const train = [];
-    items.forEach((it, i) => (fold[i] === f ? test : train).push(i));
-    const held = new Set(test.map((i) => items[i].repo));
-    folds.push({ test, train: [...train.map((i) => items[i]), ...extra.filter((it) => !held.has(it.repo))] });
-  }
-  const jobs = folds.map(({ train }, f) => ({ train: train.filter((it) => RW || !isRewrite(it.row)).map((it) => it.gi), seed: outerNetSeed(SEED, f) }));
+  // eval's outer folds: the same training rows, in the same order (foldPlan), and seeds.
+  const plan = foldPlan(items, 10, SEED, extra);
+  // SEEDS=n also fits each fold's network with n − 1 other seeds, and scores the mean of the n
+  // averages ("ensemble": what n networks per language would give).
+  const seeds = Number(process.env.SEEDS ?? 1);
+  const jobs = [];
+  for (let s = 0; s < seeds; s++)
+    plan.folds.forEach(({ train }, f) => jobs.push({ train: train.filter((it) => RW || !isRewrite(it.row)).map((it) => it.gi), seed: outerNetSeed(SEED, f) + 500 * s }));
   const nets = fitNets(lang, all.map((it) => ({ words: it.words, y: it.y })), jobs, NET);
-  const fitted = folds.map(({ train }) => fit(withContext(train), FIT));
+  const cv = fitFolds(plan);
   console.error(lang, 'n-gram folds fitted', ((Date.now() - t0) / 1000).toFixed(0), 's');
   const networks = await nets;
-  const score = { ngram: { tech: [], vague: [] }, blend: { tech: [], vague: [] } };
-  const pos = { tech: [], vague: [] };
-  folds.forEach(({ test }, f) => {
-    const preds = predictRows(core, { ...fitted[f], net: networks[f] }, test.map((i) => items[i]));
-    test.forEach((i, j) => {
-      const p = preds[j];
-      score.ngram.tech.push(p.at[0].tech);
-      score.ngram.vague.push(p.at[0].vague);
-      score.blend.tech.push(p.tech);
-      score.blend.vague.push(p.vague);
-      pos.tech.push(items[i].row.label === 'TECH');
-      pos.vague.push(items[i].row.label === 'BIZ_VAGUE');
-    });
-  });
-  for (const [name, s] of Object.entries(score))
-    console.log(`netsynth RW=${RW ? 1 : 0} ${lang} ${name}: techAP ${ap(s.tech, pos.tech).toFixed(3)} R@.88 ${recallAt(s.tech, pos.tech, 0.88).toFixed(2)} R@.75 ${recallAt(s.tech, pos.tech, 0.75).toFixed(2)} | vagueAP ${ap(s.vague, pos.vague).toFixed(3)} R@.85 ${recallAt(s.vague, pos.vague, 0.85).toFixed(2)}`);
+  const runs = Array.from({ length: seeds }, (_, s) => predictFolds(core, items, cv, networks.slice(s * cv.k, (s + 1) * cv.k)));
+  const [preds] = runs;
+  const mean = (key) => items.map((_, i) => runs.reduce((a, r) => a + r[i][key], 0) / seeds);
+  const score = {
+    ngram: { tech: preds.map((p) => p.at[0].tech), vague: preds.map((p) => p.at[0].vague) },
+    blend: { tech: preds.map((p) => p.tech), vague: preds.map((p) => p.vague) },
+    ...(seeds > 1 && { ensemble: { tech: mean('tech'), vague: mean('vague') } }),
+  };
+  for (const [name, s] of Object.entries(score)) {
+    console.log(`netsynth RW=${RW ? 1 : 0} ${lang} ${name}: ${summary(items, s)}`);
+    if (process.env.SCORES) appendFileSync(process.env.SCORES, JSON.stringify({ lang, rw: RW, reader: name, label: items.map((it) => it.row.label), ...s }) + '\n');
+  }
 }

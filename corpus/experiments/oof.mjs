@@ -2,7 +2,7 @@
 // logistic regression over K classes fitted as lib.mjs `fit` fits the shipped model (same
 // penalties, the same rule for word features, no pruning), out-of-fold scores on the folds
 // `npm run eval` uses, and the ranking figures they report. Research only.
-import { FIT, foldPlan, withContext } from '../tools/lib.mjs';
+import { featurize, FIT, foldPlan, loadCorpus, loadSilver, SILVER_IN_TRAINING, withContext } from '../tools/lib.mjs';
 
 /** A K-class model of `items` (each with `whole` features, class `k`, `repo`, optional `weight`). */
 export function fitK(items, K, { l2, minSources, iterations, lr, wordL2 } = FIT) {
@@ -46,9 +46,33 @@ export function classProbs({ index, W, K }, feats) {
   return e.map((x) => x / s);
 }
 
-export function ap(scores, pos) { const o = scores.map((s, i) => [s, pos[i]]).sort((a, b) => b[0] - a[0]); let tp = 0, sum = 0; const P = pos.filter(Boolean).length; o.forEach(([, p], i) => { if (p) { tp++; sum += tp / (i + 1); } }); return sum / P; }
+/** The cuts of a ranking, one per distinct score from the highest down: rows at or above it and
+ * positives among them. Tied rows fall on the same side of any threshold, so the figures below
+ * do not depend on the order the rows come in. */
+function cuts(scores, pos) {
+  const o = scores.map((s, i) => [s, pos[i]]).sort((a, b) => b[0] - a[0]);
+  const out = [];
+  let tp = 0;
+  o.forEach(([s, p], i) => {
+    if (p) tp++;
+    if (o[i + 1]?.[0] !== s) out.push({ n: i + 1, tp });
+  });
+  return out;
+}
+/** Average precision: the precision at each cut, weighted by the recall it adds (as scikit-learn's). */
+export function ap(scores, pos) {
+  const P = pos.filter(Boolean).length;
+  let sum = 0, prev = 0;
+  for (const { n, tp } of cuts(scores, pos)) (sum += ((tp - prev) / P) * (tp / n)), (prev = tp);
+  return sum;
+}
 /** The most recall reachable at `target` precision (at least five hits). */
-export function recallAt(scores, pos, target) { const o = scores.map((s, i) => [s, pos[i]]).sort((a, b) => b[0] - a[0]); let tp = 0, best = 0; const P = pos.filter(Boolean).length; o.forEach(([, p], i) => { if (p) tp++; if (tp / (i + 1) >= target && tp >= 5) best = Math.max(best, tp / P); }); return best; }
+export function recallAt(scores, pos, target) {
+  const P = pos.filter(Boolean).length;
+  let best = 0;
+  for (const { n, tp } of cuts(scores, pos)) if (tp / n >= target && tp >= 5) best = Math.max(best, tp / P);
+  return best;
+}
 
 /**
  * Out-of-fold scores of the scored rows `items` (training-only rows `extra` join every fold, as in
@@ -78,4 +102,15 @@ export function outOfFold(items, extra, K, toClasses = (p) => p, { seed = 1, log
 export function summary(items, { tech, vague }) {
   const tpos = items.map((it) => it.row.label === 'TECH'), vpos = items.map((it) => it.row.label === 'BIZ_VAGUE');
   return `techAP ${ap(tech, tpos).toFixed(3)} R@.88 ${recallAt(tech, tpos, 0.88).toFixed(2)} R@.75 ${recallAt(tech, tpos, 0.75).toFixed(2)} | vagueAP ${ap(vague, vpos).toFixed(3)} R@.85 ${recallAt(vague, vpos, 0.85).toFixed(2)}`;
+}
+
+/** Each language of LANGS (default en,zh) as the experiments read it: the scored rows (`items`)
+ * and the training-only rows (`extra`), featurized as `npm run eval` featurizes them. */
+export function* languages(core) {
+  const rows = loadCorpus();
+  const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
+  for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
+    const t0 = Date.now();
+    yield { lang, t0, items: featurize(core, rows.filter((r) => r.lang === lang)), extra: featurize(core, silver.filter((r) => r.lang === lang)) };
+  }
 }

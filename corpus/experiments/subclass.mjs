@@ -3,8 +3,8 @@
 // a linear model a better ranking of technical claims? Out-of-fold tech-value AP, the same folds
 // as `npm run eval` (oof.mjs). SUB=0 fits the three classes with the same code (the reference).
 import { writeFileSync } from 'node:fs';
-import { loadCore, loadCorpus, loadSilver, featurize, SILVER_IN_TRAINING, classOf } from '../tools/lib.mjs';
-import { outOfFold, summary } from './oof.mjs';
+import { loadCore, classOf } from '../tools/lib.mjs';
+import { languages, outOfFold, summary } from './oof.mjs';
 
 const SUB = process.env.SUB ?? '1';
 const OTHER_ROLES = [
@@ -34,12 +34,7 @@ function subOf(row) {
 const parentOf = (sub) => (sub[0] === 'O' ? 0 : sub[0] === 'T' ? 1 : 2);
 
 const core = await loadCore();
-const rows = loadCorpus();
-const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
-for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
-  const t0 = Date.now();
-  const items = featurize(core, rows.filter((r) => r.lang === lang));
-  const extra = featurize(core, silver.filter((r) => r.lang === lang));
+for (const { lang, t0, items, extra } of languages(core)) {
   const all = items.concat(extra);
   const subs = SUB === '0' ? ['O', 'T', 'B'] : [...new Set(all.map((it) => subOf(it.row)))].sort();
   for (const it of all) it.k = SUB === '0' ? classOf(it.row.label) : subs.indexOf(subOf(it.row));
