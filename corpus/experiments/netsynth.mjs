@@ -36,6 +36,7 @@ for (const { lang, t0, items, extra } of languages(core)) {
   const score = {
     ngram: { tech: preds.map((p) => p.at[0].tech), vague: preds.map((p) => p.at[0].vague) },
     blend: { tech: preds.map((p) => p.tech), vague: preds.map((p) => p.vague) },
+    ...Object.fromEntries(runs.slice(1).map((r, s) => [`blend${s + 2}`, { tech: r.map((p) => p.tech), vague: r.map((p) => p.vague) }])),
     ...(seeds > 1 && { ensemble: { tech: mean('tech'), vague: mean('vague') } }),
   };
   for (const [name, s] of Object.entries(score)) {
