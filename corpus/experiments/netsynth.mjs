@@ -31,13 +31,12 @@ for (const { lang, t0, items, extra } of languages(core)) {
   console.error(lang, 'n-gram folds fitted', ((Date.now() - t0) / 1000).toFixed(0), 's');
   const networks = await nets;
   const runs = Array.from({ length: seeds }, (_, s) => predictFolds(core, items, cv, networks.slice(s * cv.k, (s + 1) * cv.k)));
-  const [preds] = runs;
-  const mean = (key) => items.map((_, i) => runs.reduce((a, r) => a + r[i][key], 0) / seeds);
+  const read = (probs) => ({ tech: probs.map((p) => p.tech), vague: probs.map((p) => p.vague) });
+  const mean = items.map((_, i) => ({ tech: runs.reduce((a, r) => a + r[i].tech, 0) / seeds, vague: runs.reduce((a, r) => a + r[i].vague, 0) / seeds }));
   const score = {
-    ngram: { tech: preds.map((p) => p.at[0].tech), vague: preds.map((p) => p.at[0].vague) },
-    blend: { tech: preds.map((p) => p.tech), vague: preds.map((p) => p.vague) },
-    ...Object.fromEntries(runs.slice(1).map((r, s) => [`blend${s + 2}`, { tech: r.map((p) => p.tech), vague: r.map((p) => p.vague) }])),
-    ...(seeds > 1 && { ensemble: { tech: mean('tech'), vague: mean('vague') } }),
+    ngram: read(runs[0].map((p) => p.at[0])),
+    ...Object.fromEntries(runs.map((r, s) => [s ? `blend${s + 1}` : 'blend', read(r)])),
+    ...(seeds > 1 && { ensemble: read(mean) }),
   };
   for (const [name, s] of Object.entries(score)) {
     console.log(`netsynth RW=${RW ? 1 : 0} ${lang} ${name}: ${summary(items, s)}`);

@@ -2,7 +2,7 @@
 // logistic regression over K classes fitted as lib.mjs `fit` fits the shipped model (same
 // penalties, the same rule for word features, no pruning), out-of-fold scores on the folds
 // `npm run eval` uses, and the ranking figures they report. Research only.
-import { featurize, FIT, foldPlan, loadCorpus, loadSilver, SILVER_IN_TRAINING, withContext } from '../tools/lib.mjs';
+import { cuts, featurize, FIT, foldPlan, loadCorpus, loadSilver, SILVER_IN_TRAINING, withContext } from '../tools/lib.mjs';
 
 /** A K-class model of `items` (each with `whole` features, class `k`, `repo`, optional `weight`). */
 export function fitK(items, K, { l2, minSources, iterations, lr, wordL2 } = FIT) {
@@ -46,19 +46,6 @@ export function classProbs({ index, W, K }, feats) {
   return e.map((x) => x / s);
 }
 
-/** The cuts of a ranking, one per distinct score from the highest down: rows at or above it and
- * positives among them. Tied rows fall on the same side of any threshold, so the figures below
- * do not depend on the order the rows come in. */
-function cuts(scores, pos) {
-  const o = scores.map((s, i) => [s, pos[i]]).sort((a, b) => b[0] - a[0]);
-  const out = [];
-  let tp = 0;
-  o.forEach(([s, p], i) => {
-    if (p) tp++;
-    if (o[i + 1]?.[0] !== s) out.push({ n: i + 1, tp });
-  });
-  return out;
-}
 /** Average precision: the precision at each cut, weighted by the recall it adds (as scikit-learn's). */
 export function ap(scores, pos) {
   const P = pos.filter(Boolean).length;

@@ -91,8 +91,6 @@ for (const lang of ['en', 'zh']) {
     plan.fitted = fit(withContext([...plan.train, ...plan.trainExtra]), FIT);
     // Thresholds from an inner cross-validation on the training folds only.
     plan.inner = fitFolds(plan.innerPlan, FIT);
-    // Let the networks finished meanwhile reach the cache now, not after the last fold.
-    await new Promise(setImmediate);
   }
   const networks = nets ? await nets : [];
   plans.forEach(({ testIdx, train, fitted, inner, netAt }) => {

@@ -422,16 +422,24 @@ export function figures(items, flags) {
   };
 }
 
+/** The cuts of a ranking, one per distinct score from the highest down: the score, the rows at or
+ * above it (`n`) and the positives among them (`tp`). Tied rows fall on the same side of any
+ * threshold, so nothing computed from these depends on the order the rows come in. */
+export function cuts(scores, positives) {
+  const order = scores.map((s, i) => [s, positives[i]]).sort((a, b) => b[0] - a[0]);
+  const out = [];
+  let tp = 0;
+  order.forEach(([score, p], i) => {
+    if (p) tp++;
+    if (order[i + 1]?.[0] !== score) out.push({ score, n: i + 1, tp });
+  });
+  return out;
+}
+
 /** The lowest threshold at which precision on `items` reaches `target` (needs a few hits). */
 export function thresholdFor(scores, positives, target, minHits = 5) {
-  const order = scores.map((s, i) => [s, positives[i]]).sort((a, b) => b[0] - a[0]);
-  let tp = 0, fp = 0, best = null;
-  for (let i = 0; i < order.length; i++) {
-    order[i][1] ? tp++ : fp++;
-    const next = order[i + 1]?.[0];
-    if (next === order[i][0]) continue; // only cut between distinct scores
-    if (tp >= minHits && tp / (tp + fp) >= target) best = order[i][0];
-  }
+  let best = null;
+  for (const { score, n, tp } of cuts(scores, positives)) if (tp >= minHits && tp / n >= target) best = score;
   return best ?? 1.01;
 }
 
@@ -531,17 +539,9 @@ export function chooseThresholds(items, preds, { mixes = Object.keys(preds[0]?.a
   const pick = (scores, positives, target) => {
     const t = thresholdFor(scores, positives, target);
     if (t <= 1) return t;
-    const order = scores.map((s, i) => [s, positives[i]]).sort((a, b) => b[0] - a[0]);
     const total = positives.filter(Boolean).length;
-    let tp = 0, fp = 0, best = 1.01, bestP = -1;
-    for (let i = 0; i < order.length; i++) {
-      order[i][1] ? tp++ : fp++;
-      if (order[i + 1]?.[0] === order[i][0]) continue;
-      if (tp >= total / 5 && tp / (tp + fp) > bestP) {
-        bestP = tp / (tp + fp);
-        best = order[i][0];
-      }
-    }
+    let best = 1.01, bestP = -1;
+    for (const { score, n, tp } of cuts(scores, positives)) if (tp >= total / 5 && tp / n > bestP) (bestP = tp / n), (best = score);
     return best;
   };
   const techPos = items.map((it) => it.row.label === 'TECH');

@@ -29,7 +29,7 @@ export async function fitNets(lang, examples, jobs, opt = NET) {
   jobs.forEach((job, j) => {
     const cached = useCache ? readCached(keys[j]) : null;
     if (cached) results[j] = cached;
-    else todo.push({ ...job, j });
+    else todo.push({ ...job, j, key: useCache ? keys[j] : null });
   });
   if (!todo.length) return results;
   const index = wordIndex(loadVectors(lang, opt).words);
@@ -43,10 +43,7 @@ export async function fitNets(lang, examples, jobs, opt = NET) {
   await Promise.all(Array.from({ length: n }, (_, w) => new Promise((resolve, reject) => {
     const mine = todo.filter((_, t) => t % n === w);
     const worker = new Worker(new URL('./net-worker.mjs', import.meta.url), { workerData: { lang, opt, flat, offsets, y, jobs: mine } });
-    worker.on('message', ({ j, net }) => {
-      results[j] = net;
-      if (useCache) writeCached(keys[j], net);
-    });
+    worker.on('message', ({ j, net }) => (results[j] = net));
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`network worker exited with code ${code}`))));
   })));
@@ -86,7 +83,9 @@ function readCached(key) {
   }
 }
 
-function writeCached(key, net) {
+/** Called by the worker that fitted the network, so it reaches the cache at once even while the
+ * main thread is busy (fitting n-gram folds) and would only read the message later. */
+export function writeCached(key, net) {
   mkdirSync(CACHE, { recursive: true });
   const b64 = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
   const s = { ...net };
