@@ -2,7 +2,7 @@
 // logistic regression over K classes fitted as lib.mjs `fit` fits the shipped model (same
 // penalties, the same rule for word features, no pruning), out-of-fold scores on the folds
 // `npm run eval` uses, and the ranking figures they report. Research only.
-import { cuts, featurize, FIT, foldPlan, loadCorpus, loadSilver, SILVER_IN_TRAINING, withContext } from '../tools/lib.mjs';
+import { cuts, featurize, FIT, foldPlan, loadCorpus, isTranslation, loadSilver, SILVER_IN_TRAINING, withContext } from '../tools/lib.mjs';
 
 /** A K-class model of `items` (each with `whole` features, class `k`, `repo`, optional `weight`). */
 export function fitK(items, K, { l2, minSources, iterations, lr, wordL2 } = FIT) {
@@ -95,7 +95,8 @@ export function summary(items, { tech, vague }) {
  * and the training-only rows (`extra`), featurized as `npm run eval` featurizes them. */
 export function* languages(core) {
   const rows = loadCorpus();
-  const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id));
+  // TR=1: with the translations (corpus/silver/translations), not yet in SILVER_IN_TRAINING.
+  const silver = loadSilver().filter((r) => SILVER_IN_TRAINING.test(r.id) || (process.env.TR === '1' && isTranslation(r)));
   for (const lang of (process.env.LANGS ?? 'en,zh').split(',')) {
     const t0 = Date.now();
     yield { lang, t0, items: featurize(core, rows.filter((r) => r.lang === lang)), extra: featurize(core, silver.filter((r) => r.lang === lang)) };

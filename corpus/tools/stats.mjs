@@ -3,7 +3,7 @@
 // requirement of the corpus is not met.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRewrite, LABELS, loadCorpus, loadSilver, repoOf, ROOT, SILVER_IN_TRAINING } from './lib.mjs';
+import { isRewrite, isTranslation, LABELS, loadCorpus, loadSilver, repoOf, ROOT, SILVER_IN_TRAINING } from './lib.mjs';
 
 export const REQUIRED = { total: 3000, perLang: 1400, repositories: 40, repositoriesPerLang: 20, maxRepoShare: 0.08 };
 
@@ -56,16 +56,23 @@ function silverStats() {
   for (const lang of ['en', 'zh']) {
     const rs = rows.filter((r) => r.lang === lang);
     const second = silverSecondPasses(lang).flatMap((p) => p.rows).filter((r) => byId.has(r.id));
-    // Gathered rows and rewrites each have their own check (a rewrite is written to be one label).
-    const rwSecond = second.filter(isRewrite);
-    const gathered = second.filter((r) => !isRewrite(r));
+    // Gathered rows, rewrites and translations each have their own check (a rewrite is written
+    // to be one label; a translation keeps the label of a sentence labeled in its context).
+    const check = (pick) => {
+      const s = second.filter(pick);
+      return kappa(s.map((r) => byId.get(r.id).label), s.map((r) => r.label));
+    };
+    const written = (r) => isRewrite(r) || isTranslation(r);
     out.langs[lang] = {
       rows: rs.length,
       rewrites: rs.filter(isRewrite).length,
-      rewritesAgreement: kappa(rwSecond.map((r) => byId.get(r.id).label), rwSecond.map((r) => r.label)),
-      repositories: new Set(rs.map(repoOf)).size,
+      rewritesAgreement: check(isRewrite),
+      translations: rs.filter(isTranslation).length,
+      translationsAgreement: check(isTranslation),
+      // A translation keeps the repository of the English row it was written from.
+      repositories: new Set(rs.filter((r) => !isTranslation(r)).map(repoOf)).size,
       labels: Object.fromEntries(LABELS.map((l) => [l, rs.filter((r) => r.label === l).length])),
-      agreement: kappa(gathered.map((r) => byId.get(r.id).label), gathered.map((r) => r.label)),
+      agreement: check((r) => !written(r)),
     };
   }
   return out;
@@ -128,6 +135,8 @@ export function printStats(rows = loadCorpus(), { json = false } = {}) {
       console.log(`  ${lang}: ${s.rows} sentences, ${s.repositories} repositories; labels ${Object.entries(s.labels).map(([l, n]) => `${l} ${n}`).join(', ')}${a}`);
       const ra = s.rewritesAgreement ? `; ${s.rewritesAgreement.n} labeled again blind: ${(100 * s.rewritesAgreement.agreement).toFixed(1)}% agree, κ ${s.rewritesAgreement.kappa.toFixed(2)}` : '';
       if (s.rewrites) console.log(`      of which ${s.rewrites} rewrites written from them (corpus/silver/rewrites)${ra}`);
+      const ta = s.translationsAgreement ? `; ${s.translationsAgreement.n} labeled again blind: ${(100 * s.translationsAgreement.agreement).toFixed(1)}% agree, κ ${s.translationsAgreement.kappa.toFixed(2)}` : '';
+      if (s.translations) console.log(`      and ${s.translations} English rows written anew in this language (corpus/silver/translations)${ta}`);
     }
     console.log(`  licences: ${stats.licences.repositories - stats.licences.notInSources.length}/${stats.licences.repositories} repositories listed in corpus/SOURCES.md; ${stats.licences.rowsWithoutLicence} rows without a licence id`);
     console.log(problems.length ? `Not met: ${problems.join('; ')}` : 'All corpus requirements met.');

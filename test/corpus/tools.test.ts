@@ -45,10 +45,11 @@ describe('training-only rows', () => {
     expect(wrong.map((r) => r.id).slice(0, 5)).toEqual([]);
   }, 60_000);
 
-  it('all train the model, except the two sets kept out on purpose (reference docs "s-…", hard cases "h-…")', () => {
+  it('all train the model, except the sets kept out on purpose (reference docs "s-…", hard cases "h-…", translations "tr-…")', () => {
     // A gathered file whose ids miss the training pattern (a helper's "c18s23-…") would otherwise
-    // be left out of training without a word.
-    const outside = silverRows().filter((r) => !SILVER_IN_TRAINING.test(r.id) && !/^[sh]-/.test(r.id));
+    // be left out of training without a word. The translations (docs/judgment.md, seventeenth
+    // session) are measured, not yet kept.
+    const outside = silverRows().filter((r) => !SILVER_IN_TRAINING.test(r.id) && !/^([sh]|tr)-/.test(r.id));
     expect(outside.map((r) => r.id).slice(0, 5)).toEqual([]);
   }, 60_000);
 
