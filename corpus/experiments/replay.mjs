@@ -16,8 +16,9 @@
 // without a number be an unquantified finding, as if the word lists found a business phrase in
 // each (an upper bound on what completing the business-outcome lists could add). --net-levels
 // lists the sensitivities that may use the network (default lib.mjs NET_LEVELS, every level;
-// e.g. balanced,thorough judges precise with the n-gram model alone).
-import { readFileSync } from 'node:fs';
+// e.g. balanced,thorough judges precise with the n-gram model alone). --flags FILE appends each
+// held-out row's decision at every level (JSON lines), to compare two runs row by row.
+import { appendFileSync, readFileSync } from 'node:fs';
 import { bootstrap, chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, TARGETS } from '../tools/lib.mjs';
 import { NET } from '../tools/net.mjs';
 
@@ -30,6 +31,7 @@ const combine = opt('--combine', 'mean');
 const stack = argv.includes('--stack');
 const allOutcomes = argv.includes('--all-outcomes');
 const netLevels = opt('--net-levels', null)?.split(',');
+const flagsOut = opt('--flags', null);
 const logit = (p) => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
 const xOf = ([t, b, nt, nb]) => [1, logit(t), logit(b), logit(nt), logit(nb)];
 /** A logistic regression by gradient descent (research: a handful of inputs). */
@@ -119,6 +121,7 @@ for (const [lang, folds] of Object.entries(dump.langs)) {
   const items = held.map((h) => h.it);
   const flags = Object.fromEntries(Object.keys(TARGETS).map((l) => [l, held.map((h) => h.dec[l])]));
   const repos = [...new Set(items.map((it) => it.repo))];
+  if (flagsOut) appendFileSync(flagsOut, held.map((h) => JSON.stringify({ id: h.it.row.id, lang, repo: h.it.repo, label: h.it.row.label, dec: h.dec })).join('\n') + '\n');
   console.log(`\n${lang}: ${items.length} rows`);
   for (const l of Object.keys(TARGETS)) {
     const fig = figures(items, flags[l]);
