@@ -7,7 +7,7 @@
 //                                          corpus/agreement/slice.jsonl (the reported 300-row slice)
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, loadCorpus, rng, ROOT } from './lib.mjs';
+import { CORPUS, loadCorpus, rng, ROOT, shuffle } from './lib.mjs';
 import { kappa } from './stats.mjs';
 
 const dir = join(ROOT, 'corpus', 'agreement');
@@ -79,11 +79,7 @@ if (process.argv.includes('--settle')) {
   const rand = rng(20261130);
   const slice = [];
   for (const lang of ['en', 'zh']) {
-    const pool = loadCorpus().filter((r) => r.lang === lang && r.secondLabel);
-    for (let i = pool.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [pool[i], pool[j]] = [pool[j], pool[i]];
-    }
+    const pool = shuffle(loadCorpus().filter((r) => r.lang === lang && r.secondLabel), rand);
     for (const r of pool.slice(0, 150)) slice.push({ id: r.id, lang, first: r.firstLabel, second: r.secondLabel, third: r.thirdLabel ?? null, settled: r.label });
   }
   writeFileSync(join(dir, 'slice.jsonl'), slice.map((r) => JSON.stringify(r)).join('\n') + '\n');

@@ -9,7 +9,7 @@
 // --skip DIR: rows named in the JSONL files of DIR (their `from`) are not drawn again.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRewrite, loadSilver, rng, SILVER_IN_TRAINING } from './lib.mjs';
+import { isRewrite, loadSilver, rng, shuffle, SILVER_IN_TRAINING } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
@@ -25,19 +25,12 @@ const skip = new Set(skipDir ? readdirSync(skipDir).filter((f) => f.endsWith('.j
   readFileSync(join(skipDir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).from)) : []);
 const pool = loadSilver().filter((r) => r.lang === lang && !skip.has(r.id) && SILVER_IN_TRAINING.test(r.id) && !isRewrite(r)
   && !/borderline/i.test(r.note ?? '') && r.text.length >= 20 && r.text.length <= 280);
-const shuffle = (xs) => {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [xs[i], xs[j]] = [xs[j], xs[i]];
-  }
-  return xs;
-};
 let drawn = [];
 for (const [label, share] of Object.entries(mix)) {
-  const rows = shuffle(pool.filter((r) => r.label === label));
+  const rows = shuffle(pool.filter((r) => r.label === label), rand);
   drawn.push(...rows.slice(0, Math.round(n * share)));
 }
-drawn = shuffle(drawn).map(({ id, label, text, source, license }) => ({ id, label, text, source, license }));
+drawn = shuffle(drawn, rand).map(({ id, label, text, source, license }) => ({ id, label, text, source, license }));
 mkdirSync(out, { recursive: true });
 const size = Math.ceil(drawn.length / chunks);
 for (let c = 0; c < chunks; c++) {

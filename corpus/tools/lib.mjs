@@ -162,6 +162,15 @@ export const SILVER_IN_TRAINING = /^(c|syn|[a-z]\d+[a-z]*)-/;
 /** A small deterministic PRNG (mulberry32, the bench's) so folds and bootstraps repeat exactly. */
 export const rng = (seed) => prng(seed).next;
 
+/** Shuffles `list` in place (Fisher–Yates) with a PRNG from `rng`; returns it. */
+export const shuffle = (list, rand) => {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+  return list;
+};
+
 /** Group k-fold by repository: every repository's rows fall in one fold; folds are balanced by
  * size (largest repositories first, each to the smallest fold; ties broken by a seeded shuffle). */
 export function groupFolds(rows, k, seed = 1) {

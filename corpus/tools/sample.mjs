@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstCopy, loadCorpus, rng, ROOT } from './lib.mjs';
+import { firstCopy, loadCorpus, rng, ROOT, shuffle } from './lib.mjs';
 import { passages } from './passages.mjs';
 
 const [planFile, outDir] = process.argv.slice(2);
@@ -43,13 +43,6 @@ const ZH_PATH = /(^|[/_.-])(zh|zh-cn|zh_cn|cn|zh-hans)([/_.-]|$)/i;
 const HAN = /[\u4e00-\u9fff]/g;
 
 const git = (dir, ...args) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-const shuffle = (list, rand) => {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [list[i], list[j]] = [list[j], list[i]];
-  }
-  return list;
-};
 const hanShare = (text) => (text.match(HAN)?.length ?? 0) / Math.max(1, text.replace(/\s/g, '').length);
 const usable = (t) => t.length >= 12 && t.length <= 600 && !/^[\W\d_]+$/.test(t) && (t.match(/[`{}<>=;$]/g)?.length ?? 0) < 4;
 
