@@ -19,7 +19,7 @@
 // e.g. balanced,thorough judges precise with the n-gram model alone). --flags FILE appends each
 // held-out row's decision at every level (JSON lines), to compare two runs row by row.
 import { appendFileSync, readFileSync } from 'node:fs';
-import { bootstrap, chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, rng, TARGETS } from '../tools/lib.mjs';
+import { bootstrap, chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, repoResampler, TARGETS } from '../tools/lib.mjs';
 import { NET } from '../tools/net.mjs';
 
 const argv = process.argv.slice(2);
@@ -96,17 +96,14 @@ function pred(d, raw = d.raw) {
 // repositories (for the share of the network the whole inner set chooses): a steadier cut than the
 // deepest one whose precision reaches the target on one sample.
 const bag = Number(opt('--bag', 0));
+const chooseOpt = netLevels ? { netLevels } : {};
 const bagged = (items, preds) => {
-  const full = chooseThresholds(items, preds, netLevels ? { netLevels } : {});
-  const repos = [...new Set(items.map((it) => it.repo))];
-  const byRepo = new Map(repos.map((r) => [r, []]));
-  items.forEach((it, i) => byRepo.get(it.repo).push(i));
-  const rand = rng(4242);
+  const full = chooseThresholds(items, preds, chooseOpt);
+  const draw = repoResampler(items, [...new Set(items.map((it) => it.repo))], 4242);
   const seen = Object.fromEntries(Object.keys(TARGETS).map((l) => [l, { tech: [], biz: [] }]));
   for (let b = 0; b < bag; b++) {
-    const idx = [];
-    for (let j = 0; j < repos.length; j++) idx.push(...byRepo.get(repos[Math.floor(rand() * repos.length)]));
-    const th = chooseThresholds(idx.map((i) => items[i]), idx.map((i) => preds[i]), netLevels ? { netLevels } : {});
+    const idx = draw();
+    const th = chooseThresholds(idx.map((i) => items[i]), idx.map((i) => preds[i]), chooseOpt);
     for (const l of Object.keys(TARGETS)) {
       if ((th[l].mix ?? 0) !== (full[l].mix ?? 0)) continue;
       seen[l].tech.push(th[l].tech);
@@ -121,7 +118,7 @@ const bagged = (items, preds) => {
 
 const choose = (items, preds) => {
   if (bag) return bagged(items, preds);
-  if (!bizTarget) return chooseThresholds(items, preds, netLevels ? { netLevels } : {});
+  if (!bizTarget) return chooseThresholds(items, preds, chooseOpt);
   // Same chooser, business thresholds from a run at the given target.
   const saved = { ...TARGETS };
   const tech = chooseThresholds(items, preds);

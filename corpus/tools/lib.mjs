@@ -621,16 +621,26 @@ export function writeModel(core, stored, out) {
   return files;
 }
 
-/** 95% percentile intervals of every figure from `boot` resamples of whole repositories
- * (sentences of one repository are not independent). */
-export function bootstrap(items, flags, repos, boot, seed) {
+/** Draws resamples of whole repositories (as many as `repos`, with replacement), seeded: each
+ * call returns the indices into `items` of the rows of the repositories drawn. */
+export function repoResampler(items, repos, seed) {
   const byRepo = new Map(repos.map((r) => [r, []]));
   items.forEach((it, i) => byRepo.get(it.repo).push(i));
   const rand = rng(seed);
-  const samples = {};
-  for (let b = 0; b < boot; b++) {
+  return () => {
     const idx = [];
     for (let j = 0; j < repos.length; j++) idx.push(...byRepo.get(repos[Math.floor(rand() * repos.length)]));
+    return idx;
+  };
+}
+
+/** 95% percentile intervals of every figure from `boot` resamples of whole repositories
+ * (sentences of one repository are not independent). */
+export function bootstrap(items, flags, repos, boot, seed) {
+  const draw = repoResampler(items, repos, seed);
+  const samples = {};
+  for (let b = 0; b < boot; b++) {
+    const idx = draw();
     const fig = figures(idx.map((i) => items[i]), idx.map((i) => flags[i]));
     for (const [key, v] of Object.entries(fig)) if (v != null && key !== 'n') (samples[key] ??= []).push(v);
   }
