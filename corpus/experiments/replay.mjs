@@ -94,7 +94,7 @@ function pred(d, raw = d.raw) {
 
 // --bag N: each threshold is the median of the thresholds chosen on N resamples of the inner rows'
 // repositories (for the share of the network the whole inner set chooses): a steadier cut than the
-// deepest one whose precision reaches the target on one sample.
+// deepest one whose precision reaches the target on one sample. (--biz-target does not apply with it.)
 const bag = Number(opt('--bag', 0));
 const chooseOpt = netLevels ? { netLevels } : {};
 const bagged = (items, preds) => {
