@@ -18,8 +18,10 @@
 // lists the sensitivities that may use the network (default lib.mjs NET_LEVELS, every level;
 // e.g. balanced,thorough judges precise with the n-gram model alone). --flags FILE appends each
 // held-out row's decision at every level (JSON lines), to compare two runs row by row.
+// --calibration prints, per level, how often the findings are right by the confidence shown
+// with them (as `npm run eval` does).
 import { appendFileSync, readFileSync } from 'node:fs';
-import { bootstrap, chooseThresholds, decideLevels, featurize, figures, loadCore, loadCorpus, repoResampler, TARGETS } from '../tools/lib.mjs';
+import { bootstrap, calibration, chooseThresholds, decideLevels, featurize, figures, findingsOf, loadCore, loadCorpus, repoResampler, TARGETS } from '../tools/lib.mjs';
 import { NET } from '../tools/net.mjs';
 
 const argv = process.argv.slice(2);
@@ -32,6 +34,7 @@ const stack = argv.includes('--stack');
 const allOutcomes = argv.includes('--all-outcomes');
 const netLevels = opt('--net-levels', null)?.split(',');
 const flagsOut = opt('--flags', null);
+const calib = argv.includes('--calibration');
 const logit = (p) => Math.log(Math.max(p, 1e-6) / Math.max(1 - p, 1e-6));
 const xOf = ([t, b, nt, nb]) => [1, logit(t), logit(b), logit(nt), logit(nb)];
 /** A logistic regression by gradient descent (research: a handful of inputs). */
@@ -140,7 +143,7 @@ for (const [lang, folds] of Object.entries(dump.langs)) {
       stacker = { tech: lr(X, single.map((d) => (d.label === 'TECH' ? 1 : 0))), biz: lr(X, single.map((d) => (d.label.startsWith('BIZ') ? 1 : 0))) };
     }
     const th = choose(inner, fold.inner.map((d) => pred(d)));
-    for (const d of fold.held) held.push({ at: order.get(d.id), it: byId.get(d.id), dec: decideLevels(pred(d), th) });
+    for (const d of fold.held) held.push({ at: order.get(d.id), it: byId.get(d.id), dec: decideLevels(pred(d), th), precise: th.precise });
   }
   held.sort((a, b) => a.at - b.at);
   const items = held.map((h) => h.it);
@@ -153,5 +156,15 @@ for (const [lang, folds] of Object.entries(dump.langs)) {
     const ci = bootstrap(items, flags[l], repos, BOOT, 7919);
     const cell = (key, as = f) => `${as(fig[key])} [${ci[key] ? `${as(ci[key][0])}–${as(ci[key][1])}` : 'n/a'}]`;
     console.log(`${l.padEnd(9)} | tech ${cell('tech.precision')} / ${cell('tech.recall')} | unq ${cell('vague.precision')} / ${cell('vague.recall')} | OTHER ${cell('noise.other', pct)} | QUANT ${cell('noise.quant', pct)}`);
+  }
+  if (calib) {
+    for (const l of Object.keys(TARGETS)) {
+      const cal = calibration(held.flatMap((h) => findingsOf(h.it.row.label, h.dec[l], h.precise)));
+      for (const [rule, c] of Object.entries(cal)) {
+        if (!c.findings) continue;
+        const share = (s) => (s ? `${Math.round(s.right * 100)}% of ${s.findings}` : 'none');
+        console.log(`  ${l} ${rule}: likely ${share(c.likely)}, possible ${share(c.possible)}, calibration error ${c.ece.toFixed(3)}; ${c.bins.map((b) => `${b.confidence.toFixed(2)}→${b.right.toFixed(2)} (${b.findings})`).join(', ')}`);
+      }
+    }
   }
 }

@@ -23,7 +23,7 @@
 // offline on exactly the predictions this run scored (research; nothing reads it back).
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bootstrap, chooseThresholds, EVAL_INNER, decideLevels, featurize, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
+import { bootstrap, calibration, chooseThresholds, EVAL_INNER, decideLevels, featurize, findingsOf, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { NET } from './net.mjs';
 import { printStats } from './stats.mjs';
 
@@ -71,6 +71,8 @@ for (const lang of ['en', 'zh']) {
   // The same held-out rows judged with their section's role as context (rows whose section is known).
   const ctxFlags = Object.fromEntries(LEVELS.map((l) => [l, new Array(items.length)]));
   const chosen = [];
+  // Every held-out finding with the confidence the core shows with it.
+  const found = Object.fromEntries(LEVELS.map((l) => [l, []]));
   // First every fold's n-gram models (outer, and the inner cross-validation that picks its
   // thresholds), while the folds' networks train in worker threads; then the predictions.
   const plans = [];
@@ -114,6 +116,7 @@ for (const lang of ['en', 'zh']) {
       for (const l of LEVELS) {
         flags[l][i] = bare[l];
         ctxFlags[l][i] = ctx[l];
+        found[l].push(...findingsOf(items[i].row.label, bare[l], th.precise));
       }
     });
   });
@@ -121,7 +124,7 @@ for (const lang of ['en', 'zh']) {
   const out = { rows: items.length, repositories: repos.length, folds: k, silverRows: extra.length, levels: {} };
   for (const l of LEVELS) {
     const point = figures(items, flags[l]);
-    out.levels[l] = { figures: point, ci: bootstrap(items, flags[l], repos, BOOT, SEED * 7919), thresholds: summarize(chosen.map((c) => c[l])) };
+    out.levels[l] = { figures: point, ci: bootstrap(items, flags[l], repos, BOOT, SEED * 7919), thresholds: summarize(chosen.map((c) => c[l])), calibration: calibration(found[l]) };
   }
   // Rows with a known section: bare against with context, on the same rows.
   const withSection = items.map((it, i) => (it.role ? i : -1)).filter((i) => i >= 0);
@@ -179,6 +182,7 @@ if (flag('--json')) {
     console.log('');
   }
   printTable(report);
+  printCalibration(report);
   printContext(report);
   if (report.baselines) {
     const f = (v) => (v == null ? ' n/a' : v.toFixed(2));
@@ -205,6 +209,22 @@ function summarize(list) {
   };
   const mixes = list.some((t) => t.mix !== undefined) ? list.map((t) => t.mix ?? 0) : null;
   return { tech: of('tech'), biz: of('biz'), ...(mixes ? { mix: of('mix'), withNet: mixes.filter((m) => m > 0).length } : {}) };
+}
+
+function printCalibration(rep) {
+  const pct = (v) => (v == null ? ' n/a' : `${Math.round(v * 100)}%`);
+  const share = (s) => (s ? `${pct(s.right)} of ${s.findings}` : 'none');
+  console.log('\nHow sure: the held-out findings by the confidence shown with them (JSON, SARIF, hover), and how many are right');
+  console.log('lang | sensitivity | rule | "likely" right | "possible" right | calibration error | confidence → right, by bin');
+  for (const [lang, r] of Object.entries(rep.langs)) {
+    for (const [level, { calibration: cal }] of Object.entries(r.levels)) {
+      for (const [rule, c] of Object.entries(cal)) {
+        if (!c.findings) continue;
+        const bins = c.bins.map((b) => `${b.confidence.toFixed(2)}→${b.right.toFixed(2)} (${b.findings})`).join(', ');
+        console.log(`${lang} | ${level} | ${rule === 'tech' ? 'tech-value' : 'unquantified'} | ${share(c.likely)} | ${share(c.possible)} | ${c.ece.toFixed(3)} | ${bins}`);
+      }
+    }
+  }
 }
 
 function printContext(rep) {

@@ -386,25 +386,73 @@ export function decide(pred, th) {
 /** The decision at every sensitivity given (from the strictest), sentence by sentence as in the
  * core: where a level's own thresholds decide nothing and a stricter level uses a different
  * share of the network, the stricter level's verdict stands, so a looser level reports every
- * sentence a stricter one does. */
+ * sentence a stricter one does. Each level also gives the confidence the core would show for the
+ * row's findings (`techConfidence`, `vagueConfidence`: the highest of its sentences' findings;
+ * the probability of the level whose verdict stands), or null without one. */
 export function decideLevels(pred, ths) {
   if (!judge) throw new Error('decideLevels needs the core: call loadCore() first');
   const levels = Object.keys(TARGETS).filter((l) => ths[l]);
-  const out = Object.fromEntries(levels.map((l) => [l, { tech: false, vague: false }]));
+  const out = Object.fromEntries(levels.map((l) => [l, { tech: false, vague: false, techConfidence: null, vagueConfidence: null }]));
+  const top = (a, b) => (a === null ? b : Math.max(a, b));
   pred.facts.forEach((facts, j) => {
     const own = [];
     levels.forEach((level, li) => {
       const th = ths[level];
       own[li] = judge.verdictAt(under(pred, th).sentences[j], th, facts);
       let v = own[li];
+      let from = th;
       for (let i = li - 1; v === null && i >= 0; i--) {
         if ((ths[levels[i]].mix ?? 0) === (th.mix ?? 0)) continue;
-        if (own[i] !== null && own[i] !== 'QUIET') v = own[i];
+        if (own[i] !== null && own[i] !== 'QUIET') (v = own[i]), (from = ths[levels[i]]);
       }
-      if (v === 'TECH' && !facts.mapHow) out[level].tech = true;
-      if (v === 'BIZ_VAGUE') out[level].vague = true;
+      const p = under(pred, from).sentences[j];
+      const o = out[level];
+      if (v === 'TECH' && !facts.mapHow) (o.tech = true), (o.techConfidence = top(o.techConfidence, p.TECH));
+      if (v === 'BIZ_VAGUE') (o.vague = true), (o.vagueConfidence = top(o.vagueConfidence, p.BIZ));
     });
   });
+  return out;
+}
+
+/** A held-out row's findings at one level (`decision`: decideLevels's), each with the confidence
+ * the core shows (rounded to two places, as in its output), whether it is right (the row's
+ * `label`), and the `precise` thresholds that make it "likely" (certainty in the core). */
+export function findingsOf(label, decision, precise) {
+  const shown = (c) => Math.round(c * 100) / 100;
+  const out = [];
+  if (decision.tech) out.push({ rule: 'tech', confidence: shown(decision.techConfidence), right: label === 'TECH', likelyAt: precise.tech });
+  if (decision.vague) out.push({ rule: 'vague', confidence: shown(decision.vagueConfidence), right: label === 'BIZ_VAGUE', likelyAt: precise.biz });
+  return out;
+}
+
+/** How well the findings' confidence says how often they are right, on held-out rows: for each
+ * rule, findings grouped by confidence (`bins` edges), each bin's mean confidence and share
+ * right, and the expected calibration error (the bins' gaps weighted by their findings). With
+ * `likelyAt` (a rule's `precise` thresholds per finding), also the share right of the findings
+ * the editor calls "likely" and "possible". `findings`: { rule, confidence, right, likelyAt }. */
+export function calibration(findings, bins = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]) {
+  const out = {};
+  for (const rule of ['tech', 'vague']) {
+    const list = findings.filter((f) => f.rule === rule);
+    const rows = [];
+    let gap = 0;
+    for (let b = 0; b + 1 < bins.length; b++) {
+      const inBin = list.filter((f) => f.confidence >= bins[b] && f.confidence < bins[b + 1]);
+      if (!inBin.length) continue;
+      const confidence = inBin.reduce((a, f) => a + f.confidence, 0) / inBin.length;
+      const right = inBin.filter((f) => f.right).length / inBin.length;
+      rows.push({ from: bins[b], to: Math.min(1, bins[b + 1]), findings: inBin.length, confidence, right });
+      gap += inBin.length * Math.abs(confidence - right);
+    }
+    const share = (xs) => (xs.length ? { findings: xs.length, right: xs.filter((f) => f.right).length / xs.length } : null);
+    out[rule] = {
+      findings: list.length,
+      ece: list.length ? gap / list.length : null,
+      bins: rows,
+      likely: share(list.filter((f) => f.likelyAt != null && f.confidence + 0.005 >= f.likelyAt)),
+      possible: share(list.filter((f) => f.likelyAt != null && f.confidence + 0.005 < f.likelyAt)),
+    };
+  }
   return out;
 }
 

@@ -13,7 +13,7 @@ import type { Lang } from '../../src/core/types.js';
 import { decideLevels, featurize, loadCore, loadCorpus, predictRows, ROOT } from '../../corpus/tools/lib.mjs';
 
 type Row = { id: string; lang: Lang; text: string };
-type Flags = { tech: boolean; vague: boolean };
+type Flags = { tech: boolean; vague: boolean; techConfidence: number | null; vagueConfidence: number | null };
 const EVERY = 7; // a deterministic sample: every seventh row of each language (~550 rows)
 
 describe('the evaluation decides as the core does', () => {
@@ -36,9 +36,19 @@ describe('the evaluation decides as the core does', () => {
       rows.forEach((row, i) => {
         const evalFlags = decideLevels(preds[i], nets[lang]!.thresholds) as Record<string, Flags>;
         for (const sensitivity of SENSITIVITIES) {
-          const ids = new Set(analyze(`${row.text.replace(/\s+/g, ' ').trim()}\n`, { model: withNets, sensitivity }).messages.map((m) => m.ruleId));
+          const messages = analyze(`${row.text.replace(/\s+/g, ' ').trim()}\n`, { model: withNets, sensitivity }).messages;
+          const ids = new Set(messages.map((m) => m.ruleId));
           const e = evalFlags[sensitivity]!;
           if (e.tech !== ids.has('tech-value') || e.vague !== ids.has('unquantified-impact')) differ.push(`${sensitivity} ${row.id}: eval ${JSON.stringify(e)}, core ${[...ids].join(',')}`);
+          // The confidence eval reports for a row's findings is the one the core shows.
+          const shown = (rule: string) => {
+            const c = messages.filter((m) => m.ruleId === rule).map((m) => m.confidence!);
+            return c.length ? Math.max(...c) : null;
+          };
+          const round = (c: number | null) => (c === null ? null : Math.round(c * 100) / 100);
+          if (round(e.techConfidence) !== shown('tech-value') || round(e.vagueConfidence) !== shown('unquantified-impact')) {
+            differ.push(`${sensitivity} ${row.id}: eval confidence ${e.techConfidence}/${e.vagueConfidence}, core ${shown('tech-value')}/${shown('unquantified-impact')}`);
+          }
         }
       });
       expect(rows.length).toBeGreaterThan(200);

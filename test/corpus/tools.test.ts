@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LangModel } from '../../src/core/judge/model.js';
 // @ts-expect-error plain ES module without types
-import { chooseThresholds, copyKeys, fit, isRewrite, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
+import { calibration, chooseThresholds, findingsOf, copyKeys, fit, isRewrite, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
 
 type Row = { id: string; text: string; lang: string; source: string };
 const keys = copyKeys as (text: string) => string[];
@@ -116,5 +116,29 @@ describe('thresholds', () => {
     expect([th.precise.mix, th.balanced.mix, th.thorough.mix]).toEqual([0.4, 0.4, 0.4]);
     const some = chooseThresholds(items, preds, { netLevels: ['balanced', 'thorough'] });
     expect([some.precise.mix, some.balanced.mix, some.thorough.mix]).toEqual([0, 0.4, 0.4]);
+  });
+});
+
+describe('calibration', () => {
+  it('bins findings by the confidence shown and says how many are right, "likely" and "possible" apart', () => {
+    const precise = { tech: 0.8, biz: 0.9 };
+    const found = [
+      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.954, vagueConfidence: null }, precise),
+      ...findingsOf('OTHER', { tech: true, vague: false, techConfidence: 0.951, vagueConfidence: null }, precise),
+      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.55, vagueConfidence: null }, precise),
+      ...findingsOf('BIZ_VAGUE', { tech: false, vague: true, techConfidence: null, vagueConfidence: 0.7 }, precise),
+    ];
+    // Rounded to two places, as the core shows it.
+    expect(found.map((f) => f.confidence)).toEqual([0.95, 0.95, 0.55, 0.7]);
+    const cal = calibration(found);
+    expect(cal.tech.bins).toEqual([
+      { from: 0.5, to: 0.6, findings: 1, confidence: 0.55, right: 1 },
+      { from: 0.9, to: 1, findings: 2, confidence: 0.95, right: 0.5 },
+    ]);
+    // (1 × |0.55 − 1| + 2 × |0.95 − 0.5|) / 3
+    expect(cal.tech.ece).toBeCloseTo(0.45, 10);
+    expect(cal.tech.likely).toEqual({ findings: 2, right: 0.5 });
+    expect(cal.tech.possible).toEqual({ findings: 1, right: 1 });
+    expect(cal.vague).toMatchObject({ findings: 1, likely: null, possible: { findings: 1, right: 1 } });
   });
 });
