@@ -15,7 +15,9 @@
 // or chosen. Figures per language and sensitivity, with 95% intervals from a bootstrap over
 // repositories (sentences of one repository are not independent):
 //   tech-value P/R/F1 against TECH rows, unquantified-impact P/R/F1 against BIZ_VAGUE rows,
-//   OTHER flagged and BIZ_QUANT flagged (share of those rows given any finding).
+//   OTHER flagged and BIZ_QUANT flagged (share of those rows given any finding); and how sure:
+//   the held-out findings by the confidence shown with them, how many are right ("likely" and
+//   "possible" apart) and the calibration error.
 // --errors lists the held-out misses and false alarms at the chosen sensitivity (--sensitivity).
 // --stats prints the corpus's size, spread and label agreement instead. --baselines adds the
 // hand-written rules alone and the blind second labeler, scored on the same rows. --dump FILE
