@@ -29,7 +29,7 @@ export async function loadCore() {
         export { MAX_SENTENCE } from './src/core/classify.ts';
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
-        export { judgeSentence, verdictAt, businessSpans } from './src/core/judge/index.ts';
+        export { judgeSentence, verdictAt, businessSpans, isLikely } from './src/core/judge/index.ts';
         export { sectionRole } from './src/core/judge/sections.ts';
         export { decodeModel, decodeNet, encodeModel, encodeNetBytes, modelId } from './src/core/judge/codec.ts';
         export { networkWords } from './src/core/judge/words.ts';
@@ -429,7 +429,8 @@ export function findingsOf(label, decision, precise) {
  * rule, findings grouped by confidence (`bins` edges), each bin's mean confidence and share
  * right, and the expected calibration error (the bins' gaps weighted by their findings). With
  * `likelyAt` (a rule's `precise` thresholds per finding), also the share right of the findings
- * the editor calls "likely" and "possible". `findings`: { rule, confidence, right, likelyAt }. */
+ * the editor calls "likely" and "possible" (the core's `isLikely`; needs loadCore()).
+ * `findings`: { rule, confidence, right, likelyAt }. */
 export function calibration(findings, bins = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]) {
   const out = {};
   for (const rule of ['tech', 'vague']) {
@@ -449,8 +450,8 @@ export function calibration(findings, bins = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001
       findings: list.length,
       ece: list.length ? gap / list.length : null,
       bins: rows,
-      likely: share(list.filter((f) => f.likelyAt != null && f.confidence + 0.005 >= f.likelyAt)),
-      possible: share(list.filter((f) => f.likelyAt != null && f.confidence + 0.005 < f.likelyAt)),
+      likely: share(list.filter((f) => f.likelyAt != null && judge.isLikely(f.confidence, f.likelyAt))),
+      possible: share(list.filter((f) => f.likelyAt != null && !judge.isLikely(f.confidence, f.likelyAt))),
     };
   }
   return out;

@@ -1,10 +1,10 @@
 // The corpus tools' own guarantees: the training-only rows never repeat a scored sentence or each
 // other, and the trainer's pruning drops only features that hardly move one class against another.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LangModel } from '../../src/core/judge/model.js';
 // @ts-expect-error plain ES module without types
-import { calibration, chooseThresholds, findingsOf, copyKeys, fit, isRewrite, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
+import { calibration, chooseThresholds, findingsOf, copyKeys, fit, isRewrite, loadCore, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
 
 type Row = { id: string; text: string; lang: string; source: string };
 const keys = copyKeys as (text: string) => string[];
@@ -120,6 +120,7 @@ describe('thresholds', () => {
 });
 
 describe('calibration', () => {
+  beforeAll(() => loadCore(), 60_000);
   it('bins findings by the confidence shown and says how many are right, "likely" and "possible" apart', () => {
     const precise = { tech: 0.8, biz: 0.9 };
     const found = [

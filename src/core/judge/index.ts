@@ -202,5 +202,9 @@ export function certainty(ruleId: string, lang: Lang, confidence: number): 'cert
   if (ruleId !== 'tech-value' && ruleId !== 'unquantified-impact') return 'certain';
   const model = shippedModel().langs[lang];
   const th = model.thresholdsWith(networkOf(model, lang, false)).precise;
-  return confidence + 0.005 >= (ruleId === 'tech-value' ? th.tech : th.biz) ? 'likely' : 'possible';
+  return isLikely(confidence, ruleId === 'tech-value' ? th.tech : th.biz) ? 'likely' : 'possible';
 }
+
+/** Whether a finding's confidence as shown (two places) clears a `precise` threshold: the one
+ * rule for the editor's "likely" and for `npm run eval`'s count of how often those are right. */
+export const isLikely = (confidence: number, precise: number): boolean => confidence + 0.005 >= precise;
