@@ -21,7 +21,7 @@
 // --calibration prints, per level, how often the findings are right by the confidence shown
 // with them (as `npm run eval` does).
 import { appendFileSync, readFileSync } from 'node:fs';
-import { bootstrap, calibration, chooseThresholds, decideLevels, featurize, figures, findingsOf, loadCore, loadCorpus, repoResampler, TARGETS } from '../tools/lib.mjs';
+import { bootstrap, calibration, chooseThresholds, decideLevels, featurize, figures, findingsOf, formatCalibration, loadCore, loadCorpus, repoResampler, TARGETS } from '../tools/lib.mjs';
 import { NET } from '../tools/net.mjs';
 
 const argv = process.argv.slice(2);
@@ -159,12 +159,8 @@ for (const [lang, folds] of Object.entries(dump.langs)) {
   }
   if (calib) {
     for (const l of Object.keys(TARGETS)) {
-      const cal = calibration(held.flatMap((h) => findingsOf(h.it.row.label, h.dec[l], h.precise)));
-      for (const [rule, c] of Object.entries(cal)) {
-        if (!c.findings) continue;
-        const share = (s) => (s ? `${Math.round(s.right * 100)}% of ${s.findings}` : 'none');
-        console.log(`  ${l} ${rule}: likely ${share(c.likely)}, possible ${share(c.possible)}, calibration error ${c.ece.toFixed(3)}; ${c.bins.map((b) => `${b.confidence.toFixed(2)}→${b.right.toFixed(2)} (${b.findings})`).join(', ')}`);
-      }
+      const cal = calibration(held.flatMap((h) => findingsOf(h.it.row.label, h.dec[l], h.precise, h.it.repo)), { repos, boot: BOOT, seed: 7919 });
+      for (const c of formatCalibration(cal)) console.log(`  ${l} ${c.rule}: likely ${c.likely}, possible ${c.possible}, calibration error ${c.ece}; ${c.bins}`);
     }
   }
 }

@@ -25,7 +25,7 @@
 // offline on exactly the predictions this run scored (research; nothing reads it back).
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bootstrap, calibration, chooseThresholds, EVAL_INNER, decideLevels, featurize, findingsOf, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
+import { bootstrap, calibration, chooseThresholds, EVAL_INNER, decideLevels, featurize, findingsOf, formatCalibration, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { NET } from './net.mjs';
 import { printStats } from './stats.mjs';
 
@@ -119,7 +119,7 @@ for (const lang of ['en', 'zh']) {
       for (const l of LEVELS) {
         flags[l][i] = bare[l];
         ctxFlags[l][i] = ctx[l];
-        found[l].push(...findingsOf(items[i].row.label, bare[l], th.precise));
+        found[l].push(...findingsOf(items[i].row.label, bare[l], th.precise, items[i].repo));
       }
     });
   });
@@ -127,7 +127,7 @@ for (const lang of ['en', 'zh']) {
   const out = { rows: items.length, repositories: repos.length, folds: k, silverRows: extra.length, levels: {} };
   for (const l of LEVELS) {
     const point = figures(items, flags[l]);
-    out.levels[l] = { figures: point, ci: bootstrap(items, flags[l], repos, BOOT, SEED * 7919), thresholds: summarize(chosen.map((c) => c[l])), calibration: calibration(found[l]) };
+    out.levels[l] = { figures: point, ci: bootstrap(items, flags[l], repos, BOOT, SEED * 7919), thresholds: summarize(chosen.map((c) => c[l])), calibration: calibration(found[l], { repos, boot: BOOT, seed: SEED * 7919 }) };
   }
   // Rows with a known section: bare against with context, on the same rows.
   const withSection = items.map((it, i) => (it.role ? i : -1)).filter((i) => i >= 0);
@@ -215,17 +215,11 @@ function summarize(list) {
 }
 
 function printCalibration(rep) {
-  const pct = (v) => (v == null ? ' n/a' : `${Math.round(v * 100)}%`);
-  const share = (s) => (s ? `${pct(s.right)} of ${s.findings}` : 'none');
-  console.log('\nHow sure: the held-out findings by the confidence shown with them (JSON, SARIF, hover), and how many are right');
+  console.log('\nHow sure: the held-out findings (a row flagged by a rule) by the confidence shown with them, and how many are right; "likely" as the editor says it, against the fold\'s own precise thresholds');
   console.log('lang | sensitivity | rule | "likely" right | "possible" right | calibration error | confidence → right, by bin');
   for (const [lang, r] of Object.entries(rep.langs)) {
     for (const [level, { calibration: cal }] of Object.entries(r.levels)) {
-      for (const [rule, c] of Object.entries(cal)) {
-        if (!c.findings) continue;
-        const bins = c.bins.map((b) => `${b.confidence.toFixed(2)}→${b.right.toFixed(2)} (${b.findings})`).join(', ');
-        console.log(`${lang} | ${level} | ${rule === 'tech' ? 'tech-value' : 'unquantified'} | ${share(c.likely)} | ${share(c.possible)} | ${c.ece.toFixed(3)} | ${bins}`);
-      }
+      for (const c of formatCalibration(cal)) console.log(`${lang} | ${level} | ${c.rule} | ${c.likely} | ${c.possible} | ${c.ece} | ${c.bins}`);
     }
   }
 }

@@ -29,7 +29,7 @@ export async function loadCore() {
         export { MAX_SENTENCE } from './src/core/classify.ts';
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
-        export { judgeSentence, verdictAt, businessSpans, isLikely } from './src/core/judge/index.ts';
+        export { judgeSentence, verdictAt, businessSpans, isLikely, shownConfidence } from './src/core/judge/index.ts';
         export { sectionRole } from './src/core/judge/sections.ts';
         export { decodeModel, decodeNet, encodeModel, encodeNetBytes, modelId } from './src/core/judge/codec.ts';
         export { networkWords } from './src/core/judge/words.ts';
@@ -386,9 +386,9 @@ export function decide(pred, th) {
 /** The decision at every sensitivity given (from the strictest), sentence by sentence as in the
  * core: where a level's own thresholds decide nothing and a stricter level uses a different
  * share of the network, the stricter level's verdict stands, so a looser level reports every
- * sentence a stricter one does. Each level also gives the confidence the core would show for the
- * row's findings (`techConfidence`, `vagueConfidence`: the highest of its sentences' findings;
- * the probability of the level whose verdict stands), or null without one. */
+ * sentence a stricter one does. Each level also gives the confidence the core shows with the
+ * row's findings (`techConfidence`, `vagueConfidence`: the highest of its sentences' findings,
+ * from the probabilities of the level whose verdict stands), or null without one. */
 export function decideLevels(pred, ths) {
   if (!judge) throw new Error('decideLevels needs the core: call loadCore() first');
   const levels = Object.keys(TARGETS).filter((l) => ths[l]);
@@ -403,38 +403,49 @@ export function decideLevels(pred, ths) {
       let from = th;
       for (let i = li - 1; v === null && i >= 0; i--) {
         if ((ths[levels[i]].mix ?? 0) === (th.mix ?? 0)) continue;
-        if (own[i] !== null && own[i] !== 'QUIET') (v = own[i]), (from = ths[levels[i]]);
+        if (own[i] !== null && own[i] !== 'QUIET') {
+          v = own[i];
+          from = ths[levels[i]];
+        }
       }
       const p = under(pred, from).sentences[j];
       const o = out[level];
-      if (v === 'TECH' && !facts.mapHow) (o.tech = true), (o.techConfidence = top(o.techConfidence, p.TECH));
-      if (v === 'BIZ_VAGUE') (o.vague = true), (o.vagueConfidence = top(o.vagueConfidence, p.BIZ));
+      if (v === 'TECH' && !facts.mapHow) {
+        o.tech = true;
+        o.techConfidence = top(o.techConfidence, p.TECH);
+      }
+      if (v === 'BIZ_VAGUE') {
+        o.vague = true;
+        o.vagueConfidence = top(o.vagueConfidence, p.BIZ);
+      }
     });
   });
   return out;
 }
 
-/** A held-out row's findings at one level (`decision`: decideLevels's), each with the confidence
- * the core shows (rounded to two places, as in its output), whether it is right (the row's
- * `label`), and the `precise` thresholds that make it "likely" (certainty in the core). */
-export function findingsOf(label, decision, precise) {
-  const shown = (c) => Math.round(c * 100) / 100;
+/** A held-out row's findings at one level (`decision`: decideLevels's; a row flagged by a rule is
+ * one finding), each with the confidence the core shows, whether it is right (the row's `label`),
+ * and whether the editor would call it "likely" against `precise` (the fold's own `precise`
+ * thresholds, chosen as `npm run train` chooses the shipped ones). Needs loadCore(). */
+export function findingsOf(label, decision, precise, repo = null) {
   const out = [];
-  if (decision.tech) out.push({ rule: 'tech', confidence: shown(decision.techConfidence), right: label === 'TECH', likelyAt: precise.tech });
-  if (decision.vague) out.push({ rule: 'vague', confidence: shown(decision.vagueConfidence), right: label === 'BIZ_VAGUE', likelyAt: precise.biz });
+  const add = (rule, confidence, right, at) => {
+    const shown = judge.shownConfidence(confidence);
+    out.push({ rule, confidence: shown, right, likely: judge.isLikely(shown, at), repo });
+  };
+  if (decision.tech) add('tech', decision.techConfidence, label === 'TECH', precise.tech);
+  if (decision.vague) add('vague', decision.vagueConfidence, label === 'BIZ_VAGUE', precise.biz);
   return out;
 }
 
 /** How well the findings' confidence says how often they are right, on held-out rows: for each
- * rule, findings grouped by confidence (`bins` edges), each bin's mean confidence and share
- * right, and the expected calibration error (the bins' gaps weighted by their findings). With
- * `likelyAt` (a rule's `precise` thresholds per finding), also the share right of the findings
- * the editor calls "likely" and "possible" (the core's `isLikely`; needs loadCore()).
- * `findings`: { rule, confidence, right, likelyAt }. */
-export function calibration(findings, bins = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]) {
-  const out = {};
-  for (const rule of ['tech', 'vague']) {
-    const list = findings.filter((f) => f.rule === rule);
+ * rule, the findings grouped by confidence (`bins` edges), each bin's mean confidence and share
+ * right; the calibration error (the bins' gaps weighted by their findings); and the share right of
+ * the findings called "likely" and "possible". With `repos` and `boot`, 95% intervals of the
+ * shares and the error from resamples of whole repositories (findings carry their `repo`). */
+export function calibration(findings, { bins = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001], repos = null, boot = 0, seed = 1 } = {}) {
+  const share = (xs) => (xs.length ? { findings: xs.length, right: xs.filter((f) => f.right).length / xs.length } : null);
+  const point = (list) => {
     const rows = [];
     let gap = 0;
     for (let b = 0; b + 1 < bins.length; b++) {
@@ -445,16 +456,40 @@ export function calibration(findings, bins = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001
       rows.push({ from: bins[b], to: Math.min(1, bins[b + 1]), findings: inBin.length, confidence, right });
       gap += inBin.length * Math.abs(confidence - right);
     }
-    const share = (xs) => (xs.length ? { findings: xs.length, right: xs.filter((f) => f.right).length / xs.length } : null);
-    out[rule] = {
-      findings: list.length,
-      ece: list.length ? gap / list.length : null,
-      bins: rows,
-      likely: share(list.filter((f) => f.likelyAt != null && judge.isLikely(f.confidence, f.likelyAt))),
-      possible: share(list.filter((f) => f.likelyAt != null && !judge.isLikely(f.confidence, f.likelyAt))),
-    };
+    return { findings: list.length, ece: list.length ? gap / list.length : null, bins: rows, likely: share(list.filter((f) => f.likely)), possible: share(list.filter((f) => !f.likely)) };
+  };
+  const out = {};
+  for (const rule of ['tech', 'vague']) {
+    const list = findings.filter((f) => f.rule === rule);
+    out[rule] = point(list);
+    if (!repos || !boot || !list.length) continue;
+    const draw = repoResampler(list, repos, seed);
+    const samples = { ece: [], likely: [], possible: [] };
+    for (let b = 0; b < boot; b++) {
+      const p = point(draw().map((i) => list[i]));
+      if (p.ece !== null) samples.ece.push(p.ece);
+      if (p.likely) samples.likely.push(p.likely.right);
+      if (p.possible) samples.possible.push(p.possible.right);
+    }
+    const interval = (v) => (v.length ? (v.sort((x, y) => x - y), [v[Math.floor(v.length * 0.025)], v[Math.min(v.length - 1, Math.floor(v.length * 0.975))]]) : null);
+    out[rule].ci = { ece: interval(samples.ece), likely: interval(samples.likely), possible: interval(samples.possible) };
   }
   return out;
+}
+
+/** One line per rule of a level's calibration, as eval and replay print it. */
+export function formatCalibration(cal) {
+  const pct = (v) => `${Math.round(v * 100)}%`;
+  const range = (ci) => (ci ? ` [${pct(ci[0])}–${pct(ci[1])}]` : '');
+  const share = (s, ci) => (s ? `${pct(s.right)}${range(ci)} of ${s.findings}` : 'none');
+  const lines = [];
+  for (const [rule, c] of Object.entries(cal)) {
+    if (!c.findings) continue;
+    const ece = `${c.ece.toFixed(3)}${c.ci?.ece ? ` [${c.ci.ece[0].toFixed(3)}–${c.ci.ece[1].toFixed(3)}]` : ''}`;
+    const bins = c.bins.map((b) => `${b.confidence.toFixed(2)}→${b.right.toFixed(2)} (${b.findings})`).join(', ');
+    lines.push({ rule: rule === 'tech' ? 'tech-value' : 'unquantified', likely: share(c.likely, c.ci?.likely), possible: share(c.possible, c.ci?.possible), ece, bins });
+  }
+  return lines;
 }
 
 const ratio = (a, b) => (b === 0 ? null : a / b);

@@ -4,7 +4,7 @@
 // the per-block cache between calls, so its result is identical by construction.
 import { blockParts, scanBlocks, splitBlocks, type BlockRange } from './blocks.js';
 import { classifySentence, type Facts } from './classify.js';
-import { judgeSentence, prepareJudgment, type JudgeOptions } from './judge/index.js';
+import { judgeSentence, prepareJudgment, shownConfidence, type JudgeOptions } from './judge/index.js';
 import { networksGeneration } from './judge/networks.js';
 import { sectionRole } from './judge/sections.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
@@ -435,7 +435,7 @@ export class Analyzer {
         actual: text.slice(offset, endOffset),
         place: { start, end },
         lang: f.lang,
-        confidence: Math.round(f.confidence * 100) / 100,
+        confidence: shownConfidence(f.confidence),
         suggestions: f.suggestions.map((g) => ({ ...g, offset: g.offset + base, endOffset: g.endOffset + base })),
       });
     };

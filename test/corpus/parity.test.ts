@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.js';
 import { decodeModel, decodeNet, encodeNet, type StoredModel } from '../../src/core/judge/codec.js';
 import { SENSITIVITIES } from '../../src/core/judge/model.js';
+import { shownConfidence } from '../../src/core/judge/index.js';
 import type { Lang } from '../../src/core/types.js';
 // @ts-expect-error plain ES module without types
 import { decideLevels, featurize, loadCore, loadCorpus, predictRows, ROOT } from '../../corpus/tools/lib.mjs';
@@ -45,7 +46,7 @@ describe('the evaluation decides as the core does', () => {
             const c = messages.filter((m) => m.ruleId === rule).map((m) => m.confidence!);
             return c.length ? Math.max(...c) : null;
           };
-          const round = (c: number | null) => (c === null ? null : Math.round(c * 100) / 100);
+          const round = (c: number | null) => (c === null ? null : shownConfidence(c));
           if (round(e.techConfidence) !== shown('tech-value') || round(e.vagueConfidence) !== shown('unquantified-impact')) {
             differ.push(`${sensitivity} ${row.id}: eval confidence ${e.techConfidence}/${e.vagueConfidence}, core ${shown('tech-value')}/${shown('unquantified-impact')}`);
           }

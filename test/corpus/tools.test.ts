@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LangModel } from '../../src/core/judge/model.js';
 // @ts-expect-error plain ES module without types
-import { calibration, chooseThresholds, findingsOf, copyKeys, fit, isRewrite, loadCore, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
+import { calibration, chooseThresholds, decideLevels, findingsOf, copyKeys, fit, isRewrite, loadCore, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
 
 type Row = { id: string; text: string; lang: string; source: string };
 const keys = copyKeys as (text: string) => string[];
@@ -124,13 +124,13 @@ describe('calibration', () => {
   it('bins findings by the confidence shown and says how many are right, "likely" and "possible" apart', () => {
     const precise = { tech: 0.8, biz: 0.9 };
     const found = [
-      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.954, vagueConfidence: null }, precise),
-      ...findingsOf('OTHER', { tech: true, vague: false, techConfidence: 0.951, vagueConfidence: null }, precise),
-      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.55, vagueConfidence: null }, precise),
-      ...findingsOf('BIZ_VAGUE', { tech: false, vague: true, techConfidence: null, vagueConfidence: 0.7 }, precise),
+      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.954, vagueConfidence: null }, precise, 'a'),
+      ...findingsOf('OTHER', { tech: true, vague: false, techConfidence: 0.951, vagueConfidence: null }, precise, 'b'),
+      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.55, vagueConfidence: null }, precise, 'a'),
+      ...findingsOf('BIZ_VAGUE', { tech: false, vague: true, techConfidence: null, vagueConfidence: 0.7 }, precise, 'b'),
     ];
-    // Rounded to two places, as the core shows it.
-    expect(found.map((f) => f.confidence)).toEqual([0.95, 0.95, 0.55, 0.7]);
+    // Rounded to two places, as the core shows it; "likely" as the editor says it.
+    expect(found.map((f) => [f.confidence, f.likely])).toEqual([[0.95, true], [0.95, true], [0.55, false], [0.7, false]]);
     const cal = calibration(found);
     expect(cal.tech.bins).toEqual([
       { from: 0.5, to: 0.6, findings: 1, confidence: 0.55, right: 1 },
@@ -141,5 +141,21 @@ describe('calibration', () => {
     expect(cal.tech.likely).toEqual({ findings: 2, right: 0.5 });
     expect(cal.tech.possible).toEqual({ findings: 1, right: 1 });
     expect(cal.vague).toMatchObject({ findings: 1, likely: null, possible: { findings: 1, right: 1 } });
+    // Intervals from resamples of repositories: within what any resample can give.
+    const ci = calibration(found, { repos: ['a', 'b'], boot: 200 }).tech.ci;
+    expect(ci.likely[0]).toBeGreaterThanOrEqual(0);
+    expect(ci.likely[1]).toBeLessThanOrEqual(1);
+    expect(ci.possible).toEqual([1, 1]);
+  });
+
+  it('takes the confidence of a finding from the level whose verdict stands', () => {
+    // Precise judges with the n-gram model alone (share 0) and finds the claim at 0.9; the looser
+    // levels average in the network (share 0.4), which brings it to 0.3, under their thresholds:
+    // they report the stricter level's finding, with its confidence, as the core does.
+    const sentence = (TECH: number) => ({ TECH, BIZ: 0.02, OTHER: 1 - TECH - 0.02 });
+    const pred = { at: { 0: { sentences: [sentence(0.9)] }, 0.4: { sentences: [sentence(0.3)] } }, facts: [{ quantified: false, outcome: false, mapHow: false }] };
+    const ths = { precise: { tech: 0.8, biz: 0.9, mix: 0 }, balanced: { tech: 0.6, biz: 0.8, mix: 0.4 }, thorough: { tech: 0.5, biz: 0.7, mix: 0.4 } };
+    const dec = decideLevels(pred, ths);
+    for (const level of ['precise', 'balanced', 'thorough']) expect(dec[level]).toMatchObject({ tech: true, techConfidence: 0.9, vague: false, vagueConfidence: null });
   });
 });

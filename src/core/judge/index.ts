@@ -196,8 +196,11 @@ function decide(text: string, lang: Lang, lexicon: Lexicon, rule: Facts, view: S
 }
 
 /** A finding's confidence in words: `likely` when it clears the `precise` threshold of its rule
- * and language (what the default sensitivity reports), `possible` below it. Findings that are
- * facts rather than judgments (placeholders, the Value Map) are `certain`. */
+ * and language, `possible` below it — about what the default sensitivity reports (not exactly
+ * where `precise` judges with the n-gram model alone and the finding's level with the network, as
+ * in Chinese: the two probabilities differ). Findings that are facts rather than judgments
+ * (placeholders, the Value Map) are `certain`. How often each is right across sources:
+ * docs/judgment.md, "What the confidence means". */
 export function certainty(ruleId: string, lang: Lang, confidence: number): 'certain' | 'likely' | 'possible' {
   if (ruleId !== 'tech-value' && ruleId !== 'unquantified-impact') return 'certain';
   const model = shippedModel().langs[lang];
@@ -205,6 +208,9 @@ export function certainty(ruleId: string, lang: Lang, confidence: number): 'cert
   return isLikely(confidence, ruleId === 'tech-value' ? th.tech : th.biz) ? 'likely' : 'possible';
 }
 
-/** Whether a finding's confidence as shown (two places) clears a `precise` threshold: the one
- * rule for the editor's "likely" and for `npm run eval`'s count of how often those are right. */
+/** A finding's confidence as the output shows it: two decimal places. */
+export const shownConfidence = (confidence: number): number => Math.round(confidence * 100) / 100;
+
+/** Whether a finding's confidence as shown clears a `precise` threshold: the one rule for the
+ * editor's "likely" and for `npm run eval`'s count of how often those are right. */
 export const isLikely = (confidence: number, precise: number): boolean => confidence + 0.005 >= precise;
