@@ -143,7 +143,7 @@ for (const [lang, folds] of Object.entries(dump.langs)) {
       stacker = { tech: lr(X, single.map((d) => (d.label === 'TECH' ? 1 : 0))), biz: lr(X, single.map((d) => (d.label.startsWith('BIZ') ? 1 : 0))) };
     }
     const th = choose(inner, fold.inner.map((d) => pred(d)));
-    for (const d of fold.held) held.push({ at: order.get(d.id), it: byId.get(d.id), dec: decideLevels(pred(d), th), precise: th.precise });
+    for (const d of fold.held) held.push({ at: order.get(d.id), it: byId.get(d.id), dec: decideLevels(pred(d), th) });
   }
   held.sort((a, b) => a.at - b.at);
   const items = held.map((h) => h.it);
@@ -159,7 +159,7 @@ for (const [lang, folds] of Object.entries(dump.langs)) {
   }
   if (calib) {
     for (const l of Object.keys(TARGETS)) {
-      const cal = calibration(held.flatMap((h) => findingsOf(h.it.row.label, h.dec[l], h.precise, h.it.repo)), { repos, boot: BOOT, seed: 7919 });
+      const cal = calibration(held.flatMap((h) => findingsOf(h.it.row.label, h.dec[l], h.dec.precise, h.it.repo)), { repos, boot: BOOT, seed: 7919 });
       for (const c of formatCalibration(cal)) console.log(`  ${l} ${c.rule}: likely ${c.likely}, possible ${c.possible}, calibration error ${c.ece}; ${c.bins}`);
     }
   }

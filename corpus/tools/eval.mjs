@@ -119,7 +119,7 @@ for (const lang of ['en', 'zh']) {
       for (const l of LEVELS) {
         flags[l][i] = bare[l];
         ctxFlags[l][i] = ctx[l];
-        found[l].push(...findingsOf(items[i].row.label, bare[l], th.precise, items[i].repo));
+        found[l].push(...findingsOf(items[i].row.label, bare[l], bare.precise, items[i].repo));
       }
     });
   });
@@ -215,7 +215,7 @@ function summarize(list) {
 }
 
 function printCalibration(rep) {
-  console.log('\nHow sure: the held-out findings (a row flagged by a rule) by the confidence shown with them, and how many are right; "likely" as the editor says it, against the fold\'s own precise thresholds');
+  console.log('\nHow sure: the held-out findings (a row flagged by a rule) by the confidence shown with them, and how many are right; "likely": the default level (precise) reports it too');
   console.log('lang | sensitivity | rule | "likely" right | "possible" right | calibration error | confidence → right, by bin');
   for (const [lang, r] of Object.entries(rep.langs)) {
     for (const [level, { calibration: cal }] of Object.entries(r.levels)) {

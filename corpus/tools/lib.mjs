@@ -29,7 +29,7 @@ export async function loadCore() {
         export { MAX_SENTENCE } from './src/core/classify.ts';
         export { sentenceFeatures } from './src/core/judge/features.ts';
         export { LangModel, Model, CLASSES, SENSITIVITIES } from './src/core/judge/model.ts';
-        export { judgeSentence, verdictAt, businessSpans, isLikely, shownConfidence } from './src/core/judge/index.ts';
+        export { judgeSentence, verdictAt, businessSpans, shownConfidence } from './src/core/judge/index.ts';
         export { sectionRole } from './src/core/judge/sections.ts';
         export { decodeModel, decodeNet, encodeModel, encodeNetBytes, modelId } from './src/core/judge/codec.ts';
         export { networkWords } from './src/core/judge/words.ts';
@@ -425,16 +425,13 @@ export function decideLevels(pred, ths) {
 
 /** A held-out row's findings at one level (`decision`: decideLevels's; a row flagged by a rule is
  * one finding), each with the confidence the core shows, whether it is right (the row's `label`),
- * and whether the editor would call it "likely" against `precise` (the fold's own `precise`
- * thresholds, chosen as `npm run train` chooses the shipped ones). Needs loadCore(). */
-export function findingsOf(label, decision, precise, repo = null) {
+ * and whether it is "likely" as the core says it: the default level (`precise`, whose decision
+ * is `atPrecise`) flags the row for the same rule. Needs loadCore(). */
+export function findingsOf(label, decision, atPrecise, repo = null) {
   const out = [];
-  const add = (rule, confidence, right, at) => {
-    const shown = judge.shownConfidence(confidence);
-    out.push({ rule, confidence: shown, right, likely: judge.isLikely(shown, at), repo });
-  };
-  if (decision.tech) add('tech', decision.techConfidence, label === 'TECH', precise.tech);
-  if (decision.vague) add('vague', decision.vagueConfidence, label === 'BIZ_VAGUE', precise.biz);
+  const shown = (c) => judge.shownConfidence(c);
+  if (decision.tech) out.push({ rule: 'tech', confidence: shown(decision.techConfidence), right: label === 'TECH', likely: atPrecise.tech, repo });
+  if (decision.vague) out.push({ rule: 'vague', confidence: shown(decision.vagueConfidence), right: label === 'BIZ_VAGUE', likely: atPrecise.vague, repo });
   return out;
 }
 

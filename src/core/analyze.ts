@@ -436,6 +436,7 @@ export class Analyzer {
         place: { start, end },
         lang: f.lang,
         confidence: shownConfidence(f.confidence),
+        certainty: f.certainty,
         suggestions: f.suggestions.map((g) => ({ ...g, offset: g.offset + base, endOffset: g.endOffset + base })),
       });
     };

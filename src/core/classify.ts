@@ -37,6 +37,9 @@ export interface Facts {
   why: string;
   /** How sure the judgment is of `label` (0–1): the model's probability for it. */
   confidence?: number;
+  /** For a finding judged at a looser sensitivity: false when the default one (`precise`) would
+   * not report it. */
+  likely?: boolean;
 }
 
 /** Visible placeholders left by rewrites or templates: [X], [N] days, [baseline], [团队]. */

@@ -5,7 +5,7 @@ export { DOCS_URL } from './rules/rule.js';
 export { valueMapSection, VALUE_MAP_PARTS, PART_LABELS, type ValueMapPart } from './rules/value-map.js';
 export { WEIGHTS, L3_THRESHOLD } from './score.js';
 export { classifySentence, PLACEHOLDER, type Facts } from './classify.js';
-export { judgeSentence, certainty, forgetJudgments, useNetworks, type NetworkSource } from './judge/index.js';
+export { judgeSentence, forgetJudgments, useNetworks, type NetworkSource } from './judge/index.js';
 export type { StoredNet } from './judge/codec.js';
 export { SENSITIVITY_LEVELS } from './config.js';
 export { getLexicon } from './lexicon.js';

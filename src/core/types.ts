@@ -55,8 +55,13 @@ export interface Message {
   /** How sure Bizlang is of this finding, 0–1: the judgment's probability for a sentence
    * finding; 1 for findings that are facts (a placeholder, a missing Value Map part). */
   confidence: number;
+  /** The same in words: `certain` for a fact; `likely` for a judgment the default sensitivity
+   * (`precise`) reports; `possible` for one only a looser sensitivity reports. */
+  certainty: Certainty;
   suggestions: Suggestion[];
 }
+
+export type Certainty = 'certain' | 'likely' | 'possible';
 
 /** A sentence that contributed to (or cost points in) a score component. */
 export interface ScoreItem {

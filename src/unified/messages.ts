@@ -52,8 +52,8 @@ export function report(file: VFile, result: AnalyzeResult, text: string): void {
     msg.note = m.note;
     msg.actual = m.actual;
     msg.expected = expectedOf(m, text);
-    // Not a vfile-message field: how sure the judgment is (0–1), as in the CLI's JSON.
-    Object.assign(msg, { confidence: m.confidence });
+    // Not vfile-message fields: how sure the judgment is (0–1, and in words), as in the CLI's JSON.
+    Object.assign(msg, { confidence: m.confidence, certainty: m.certainty });
   }
   const s = result.score;
   file.data.bizlang = { total: s.total, level: s.level, levelLabel: s.levelLabel, components: s.components } satisfies BizlangData;

@@ -1,7 +1,7 @@
 // The extension's logic as plain functions: no vscode import, so all of it is unit-tested without
 // an editor. The adapter (extension.ts and friends) only turns these plain shapes into vscode
 // objects. All judgment, suggestions and scores come from src/core.
-import { certainty, LineIndex, PLACEHOLDER, RULE_IDS, SENSITIVITY_LEVELS } from '../core/index.js';
+import { LineIndex, PLACEHOLDER, RULE_IDS, SENSITIVITY_LEVELS } from '../core/index.js';
 import type { AnalyzeOptions, Message, RuleId, Sensitivity, Severity, SeveritySetting, Suggestion } from '../core/index.js';
 import type { BizlangConfig } from '../core/config.js';
 import { configToOptions } from '../core/config.js';
@@ -363,7 +363,7 @@ export function previewRewrite(m: Pick<Message, 'offset' | 'endOffset' | 'actual
 export function hoverMarkdown(m: Message, t: Translate = formatMessage): string {
   const lines: string[] = [];
   lines.push(escapeMarkdown(m.note));
-  const sure = certainty(m.ruleId, m.lang, m.confidence);
+  const sure = m.certainty;
   if (sure !== 'certain') {
     lines.push('');
     const percent = Math.round(m.confidence * 100);

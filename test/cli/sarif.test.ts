@@ -62,8 +62,8 @@ describe('bizlang check --format sarif', () => {
       const loc = r.locations![0]!.physicalLocation!;
       expect(loc.artifactLocation).toEqual({ uri: 'docs/a.md', uriBaseId: '%SRCROOT%' });
       expect(loc.region).toMatchObject({ startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn });
-      // How sure: the confidence as it is, and as SARIF's 0–100 rank.
-      expect(r.properties).toEqual({ confidence: m.confidence });
+      // How sure: the confidence as it is, in words, and as SARIF's 0–100 rank.
+      expect(r.properties).toEqual({ confidence: m.confidence, certainty: m.certainty });
       expect(r.rank).toBe(Math.round(m.confidence * 100));
     });
     expect(results.map((r) => r.level)).toContain('error');

@@ -19,7 +19,6 @@ describe('public API', () => {
         "VALUE_MAP_PARTS",
         "WEIGHTS",
         "analyze",
-        "certainty",
         "classifySentence",
         "compileGlob",
         "compileGlobs",
@@ -68,6 +67,7 @@ describe('public API', () => {
     expect(m).toMatchInlineSnapshot(`
       {
         "actual": "We unified permissions.",
+        "certainty": "likely",
         "column": 1,
         "confidence": 1,
         "endColumn": 24,

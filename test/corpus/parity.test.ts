@@ -50,6 +50,11 @@ describe('the evaluation decides as the core does', () => {
           if (round(e.techConfidence) !== shown('tech-value') || round(e.vagueConfidence) !== shown('unquantified-impact')) {
             differ.push(`${sensitivity} ${row.id}: eval confidence ${e.techConfidence}/${e.vagueConfidence}, core ${shown('tech-value')}/${shown('unquantified-impact')}`);
           }
+          // "likely" in the core: the default level reports the finding too; in eval: it flags the row for the rule.
+          for (const [rule, key] of [['tech-value', 'tech'], ['unquantified-impact', 'vague']] as const) {
+            const mine = messages.filter((m) => m.ruleId === rule);
+            if (mine.length && mine.some((m) => m.certainty === 'likely') !== evalFlags.precise![key]) differ.push(`${sensitivity} ${row.id}: ${rule} certainty ${mine.map((m) => m.certainty)}, eval precise ${evalFlags.precise![key]}`);
+          }
         }
       });
       expect(rows.length).toBeGreaterThan(200);

@@ -122,14 +122,16 @@ describe('thresholds', () => {
 describe('calibration', () => {
   beforeAll(() => loadCore(), 60_000);
   it('bins findings by the confidence shown and says how many are right, "likely" and "possible" apart', () => {
-    const precise = { tech: 0.8, biz: 0.9 };
+    // "likely": the default level (precise) flags the row for the same rule.
+    const atPrecise = { tech: true, vague: false };
+    const notAtPrecise = { tech: false, vague: false };
     const found = [
-      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.954, vagueConfidence: null }, precise, 'a'),
-      ...findingsOf('OTHER', { tech: true, vague: false, techConfidence: 0.951, vagueConfidence: null }, precise, 'b'),
-      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.55, vagueConfidence: null }, precise, 'a'),
-      ...findingsOf('BIZ_VAGUE', { tech: false, vague: true, techConfidence: null, vagueConfidence: 0.7 }, precise, 'b'),
+      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.954, vagueConfidence: null }, atPrecise, 'a'),
+      ...findingsOf('OTHER', { tech: true, vague: false, techConfidence: 0.951, vagueConfidence: null }, atPrecise, 'b'),
+      ...findingsOf('TECH', { tech: true, vague: false, techConfidence: 0.55, vagueConfidence: null }, notAtPrecise, 'a'),
+      ...findingsOf('BIZ_VAGUE', { tech: false, vague: true, techConfidence: null, vagueConfidence: 0.7 }, atPrecise, 'b'),
     ];
-    // Rounded to two places, as the core shows it; "likely" as the editor says it.
+    // Rounded to two places, as the core shows it.
     expect(found.map((f) => [f.confidence, f.likely])).toEqual([[0.95, true], [0.95, true], [0.55, false], [0.7, false]]);
     const cal = calibration(found);
     expect(cal.tech.bins).toEqual([

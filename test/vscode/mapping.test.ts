@@ -336,10 +336,11 @@ describe('hover', () => {
     );
   });
 
-  test('how sure, in words: likely at or above the precise threshold, possible below; facts carry none', () => {
+  test('how sure, in words: likely when the default sensitivity reports it, possible when only a looser one does; facts carry none', () => {
     const m = analyze(EN).messages.find((x) => x.ruleId === 'tech-value')!;
+    expect(m.certainty).toBe('likely');
     expect(hoverMarkdown({ ...m, confidence: 0.99 })).toContain(`*${escapeMarkdown('Likely (99% confidence)')}*`);
-    expect(hoverMarkdown({ ...m, confidence: 0.2 })).toContain(`*${escapeMarkdown('Possible (20% confidence)')}*`);
+    expect(hoverMarkdown({ ...m, confidence: 0.2, certainty: 'possible' })).toContain(`*${escapeMarkdown('Possible (20% confidence)')}*`);
     const placeholder = analyze('# Plan\n\nTickets drop by [X]%.\n').messages.find((x) => x.ruleId === 'unfilled-placeholder')!;
     expect(hoverMarkdown(placeholder)).not.toMatch(/confidence/);
   });

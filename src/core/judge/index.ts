@@ -141,15 +141,23 @@ function judgeAfresh(text: string, lang: Lang, lexicon: Lexicon, options: JudgeO
   const level = options.sensitivity ?? 'precise';
   const th = levels[level];
   const p = probabilities(th);
+  // A finding of a looser level says whether the default level reports it too ("likely"): its
+  // own probability may differ from the default's where the two use different shares of the
+  // network, so it is decided again at `precise`, not read off the confidence.
+  const found = (f: Facts): Facts => {
+    if (level === 'precise' || (f.label !== 'TECH' && f.label !== 'BIZ_VAGUE')) return f;
+    const strict = levels.precise;
+    return { ...f, likely: decide(text, lang, lexicon, rule, view, probabilities(strict), strict)?.label === f.label };
+  };
   const verdict = decide(text, lang, lexicon, rule, view, p, th);
-  if (verdict) return verdict;
+  if (verdict) return found(verdict);
   // A looser level reports every sentence a stricter one does: when the levels use different
   // shares of the network, the stricter level's finding stands where this one's sees none.
   for (let i = SENSITIVITIES.indexOf(level) - 1; i >= 0; i--) {
     const strict = levels[SENSITIVITIES[i]!];
     if ((strict.mix ?? 0) === (th.mix ?? 0)) continue;
     const other = decide(text, lang, lexicon, rule, view, probabilities(strict), strict);
-    if (other && other.label !== 'OTHER') return other;
+    if (other && other.label !== 'OTHER') return found(other);
   }
   // Not reported: but a business claim with a number is still what the score counts as one.
   if (rule.label === 'BIZ_QUANT' && p.BIZ >= p.TECH && p.BIZ >= p.OTHER) {
@@ -195,22 +203,6 @@ function decide(text: string, lang: Lang, lexicon: Lexicon, rule: Facts, view: S
   }
 }
 
-/** A finding's confidence in words: `likely` when it clears the `precise` threshold of its rule
- * and language, `possible` below it — about what the default sensitivity reports (not exactly
- * where `precise` judges with the n-gram model alone and the finding's level with the network, as
- * in Chinese: the two probabilities differ). Findings that are facts rather than judgments
- * (placeholders, the Value Map) are `certain`. How often each is right across sources:
- * docs/judgment.md, "What the confidence means". */
-export function certainty(ruleId: string, lang: Lang, confidence: number): 'certain' | 'likely' | 'possible' {
-  if (ruleId !== 'tech-value' && ruleId !== 'unquantified-impact') return 'certain';
-  const model = shippedModel().langs[lang];
-  const th = model.thresholdsWith(networkOf(model, lang, false)).precise;
-  return isLikely(confidence, ruleId === 'tech-value' ? th.tech : th.biz) ? 'likely' : 'possible';
-}
-
 /** A finding's confidence as the output shows it: two decimal places. */
 export const shownConfidence = (confidence: number): number => Math.round(confidence * 100) / 100;
 
-/** Whether a finding's confidence as shown clears a `precise` threshold: the one rule for the
- * editor's "likely" and for `npm run eval`'s count of how often those are right. */
-export const isLikely = (confidence: number, precise: number): boolean => confidence + 0.005 >= precise;

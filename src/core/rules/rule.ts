@@ -2,7 +2,7 @@
 // defineRule stamps them onto every finding, so no rule can forget them. Severity set by the user
 // is applied later, at assembly, never inside a rule.
 import type { Facts, Span } from '../classify.js';
-import type { Lang, RuleId, Severity, Suggestion } from '../types.js';
+import type { Certainty, Lang, RuleId, Severity, Suggestion } from '../types.js';
 
 /** Where the rule docs live; each rule's URL is this plus `#<rule-id>`. */
 export const DOCS_URL = 'https://github.com/bizlang/bizlang/blob/main/docs/rules.md';
@@ -26,6 +26,8 @@ export interface RawFinding {
   lang: Lang;
   /** 0–1; see Message.confidence. */
   confidence: number;
+  /** See Message.certainty. */
+  certainty: Certainty;
   suggestions: Suggestion[];
 }
 
@@ -53,3 +55,7 @@ export function defineSentenceRule(meta: RuleMeta, check: (ctx: SentenceContext)
   const full = { ...meta, url: `${DOCS_URL}#${meta.id}` };
   return { meta: full, check: (ctx) => check(ctx).map((f) => ({ ...f, ruleId: meta.id })) };
 }
+
+/** A sentence finding's certainty from its judgment: `possible` when only a looser sensitivity
+ * than the default reports it. */
+export const judged = (facts: Facts): Certainty => (facts.likely === false ? 'possible' : 'likely');

@@ -2,7 +2,7 @@
 // terms, with no business consequence. Suggests 1–3 rewrites that keep the claim and add a
 // business consequence with unfilled placeholders.
 import { techRewrites } from '../rewrite.js';
-import { defineSentenceRule } from './rule.js';
+import { defineSentenceRule, judged } from './rule.js';
 
 export const techValue = defineSentenceRule(
   {
@@ -25,6 +25,7 @@ export const techValue = defineSentenceRule(
         ...whole,
         lang: ctx.lang,
         confidence: ctx.facts.confidence ?? 1,
+        certainty: judged(ctx.facts),
         reason: en
           ? 'Technical value claim with no business consequence'
           : '纯技术价值表述，没有说明业务结果',

@@ -20,6 +20,7 @@ export const unfilledPlaceholder = defineSentenceRule(
         ...ctx.range(p),
         lang: ctx.lang,
         confidence: 1,
+        certainty: 'certain',
         reason: en ? `Placeholder ${actual} is not filled in` : `占位符 ${actual} 尚未填写`,
         note: en
           ? 'Replace it with a measured figure (and say where it comes from), or remove the claim. Bizlang never invents numbers.'

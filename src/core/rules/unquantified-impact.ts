@@ -1,7 +1,7 @@
 // unquantified-impact: a business outcome with no number ("reduces operational cost",
 // "提升研发效率"). Suggests a measurable form with placeholders.
 import { quantifyRewrites } from '../rewrite.js';
-import { defineSentenceRule } from './rule.js';
+import { defineSentenceRule, judged } from './rule.js';
 
 export const unquantifiedImpact = defineSentenceRule(
   {
@@ -29,6 +29,7 @@ export const unquantifiedImpact = defineSentenceRule(
         ...range,
         lang: ctx.lang,
         confidence: ctx.facts.confidence ?? 1,
+        certainty: judged(ctx.facts),
         reason: en ? `Business outcome "${actual}" has no number` : `业务收益“${actual}”没有量化`,
         note: en
           ? 'A business outcome convinces when it is measured. By how much, from what baseline to what target, over what period, and who measured it?'

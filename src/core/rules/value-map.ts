@@ -202,6 +202,7 @@ export function checkValueMap(doc: DocSummary, state = valueMapState(doc)): RawF
       endOffset,
       lang,
       confidence: 1,
+      certainty: 'certain',
       reason: en
         ? `Business Value Map incomplete: missing ${names.join(', ')}`
         : `业务价值地图不完整：缺少${names.join('、')}`,

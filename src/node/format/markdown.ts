@@ -1,6 +1,7 @@
 // `--format markdown`: a compact report for pull request comments and job summaries — per file
-// its score, level and a bar per component, then the findings (rule, line, flagged text, first
-// suggestion), folded into <details> past 20. Document text is untrusted: every piece of it is
+// its score, level and a bar per component, then the findings (rule — "(possible)" when only a
+// looser sensitivity than the default reports it — line, flagged text, first suggestion), folded
+// into <details> past 20. Document text is untrusted: every piece of it is
 // escaped so it can neither open HTML nor change the Markdown around it.
 import type { Message, Score } from '../../core/index.js';
 import type { FileReport } from '../batch.js';
@@ -38,7 +39,8 @@ function firstSuggestion(m: Message): string {
 }
 
 function row(m: Message): string {
-  const cells = [`\`${m.ruleId}\``, String(m.line), escapeMarkdownText(clip(m.actual, 160)), escapeMarkdownText(clip(firstSuggestion(m), 200))];
+  const rule = `\`${m.ruleId}\`${m.certainty === 'possible' ? ' (possible)' : ''}`;
+  const cells = [rule, String(m.line), escapeMarkdownText(clip(m.actual, 160)), escapeMarkdownText(clip(firstSuggestion(m), 200))];
   return `| ${cells.join(' | ')} |`;
 }
 

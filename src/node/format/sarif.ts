@@ -58,7 +58,7 @@ export function buildSarif(reports: FileReport[], opts: SarifOptions): Log {
         partialFingerprints: { 'bizlangActual/v1': fingerprint(m) },
         // SARIF's rank is 0–100 "priority or importance"; the confidence is kept as it is too.
         rank: Math.round(m.confidence * 100),
-        properties: { confidence: m.confidence },
+        properties: { confidence: m.confidence, certainty: m.certainty },
       });
     }
   }

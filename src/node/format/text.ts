@@ -1,5 +1,5 @@
 // The human formats: `check` prints one line per message (`path:line:col  severity  reason
-// ruleId`) and a summary; `score` prints each file's score, its components and the sentences
+// [(possible)]  ruleId`) and a summary; `score` prints each file's score, its components and the sentences
 // that cost points.
 import picocolors from 'picocolors';
 import type { Severity } from '../../core/index.js';
@@ -44,7 +44,9 @@ export function formatCheckText(reports: FileReport[], opts: TextOptions): strin
     for (const m of result.messages) {
       if (opts.quiet && m.severity !== 'error') continue;
       counts[m.severity]++;
-      lines.push(`${printable(file)}:${m.line}:${m.column}  ${paint[m.severity](m.severity)}  ${printable(oneLine(m.reason))}  ${c.dim(m.ruleId)}`);
+      // A finding only a looser sensitivity reports says so, as the hover does.
+      const possible = m.certainty === 'possible' ? ` ${c.dim('(possible)')}` : '';
+      lines.push(`${printable(file)}:${m.line}:${m.column}  ${paint[m.severity](m.severity)}  ${printable(oneLine(m.reason))}${possible}  ${c.dim(m.ruleId)}`);
     }
   }
   const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
