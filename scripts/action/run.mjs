@@ -38,7 +38,9 @@ export function annotations(files, minScore) {
         `endColumn=${m.endColumn}`,
         `title=${escapeProperty(`Bizlang ${m.ruleId}`)}`,
       ].join(',');
-      out.push(`::${LEVEL[m.severity] ?? 'notice'} ${props}::${escapeData(m.note ? `${m.reason}\n${m.note}` : m.reason)}`);
+      // A finding only a looser sensitivity reports says so, as the text report does.
+      const reason = m.certainty === 'possible' ? `${m.reason} (possible)` : m.reason;
+      out.push(`::${LEVEL[m.severity] ?? 'notice'} ${props}::${escapeData(m.note ? `${reason}\n${m.note}` : reason)}`);
     }
   }
   return out;

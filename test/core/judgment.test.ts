@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze, Analyzer, type Message, type Sensitivity } from '../../src/core/index.js';
 import { sectionRole } from '../../src/core/judge/sections.js';
-import { decodeModel, encodeModel } from '../../src/core/judge/codec.js';
+import { decodeModel, decodeNet, encodeModel, encodeNet, type StoredModel } from '../../src/core/judge/codec.js';
 import { weightArray } from '../../src/core/judge/model.js';
 import { SHIPPED_MODEL } from '../fixtures/shipped-model.js';
 import { classifySentence } from '../../src/core/classify.js';
@@ -204,5 +204,33 @@ describe('judgments remembered across sentences', () => {
     const configured = judgeSentence(text, 'zh', getLexicon({ zh: { businessOutcomes: ['退款率'] } }));
     expect(configured).not.toBe(plain);
     expect(configured.biz.map((b) => text.slice(b.start, b.end))).toEqual(['退款率']);
+  });
+});
+
+describe('certainty', () => {
+  // The shipped model with each language's network in it, so `analyze` judges with both readers
+  // (the networks are separate files; without them every level uses the n-gram model alone).
+  const nets = Object.fromEntries((['en', 'zh'] as const).map((l) => [l, decodeNet(new Uint8Array(readFileSync(new URL(`../../src/core/data/net-${l}.bin`, import.meta.url))))]));
+  const withNets: StoredModel = { ...SHIPPED_MODEL, version: 2, langs: { en: { ...SHIPPED_MODEL.langs.en, net: encodeNet(nets.en!) }, zh: { ...SHIPPED_MODEL.langs.zh, net: encodeNet(nets.zh!) } } };
+  const found = (text: string, sensitivity: Sensitivity): Message[] => analyze(text, { model: withNets, sensitivity }).messages.filter((m) => JUDGMENT.has(m.ruleId));
+  const key = (m: Message) => `${m.ruleId}@${m.offset}`;
+
+  it('calls "likely" exactly the findings the default sensitivity reports, at every level', () => {
+    for (const text of examples) {
+      const precise = new Set(found(text, 'precise').map(key));
+      for (const m of found(text, 'precise')) expect(m.certainty).toBe('likely');
+      for (const level of ['balanced', 'thorough'] as const) {
+        for (const m of found(text, level)) expect(m.certainty, `${level} ${key(m)}`).toBe(precise.has(key(m)) ? 'likely' : 'possible');
+      }
+    }
+  });
+
+  it('does not read it off the confidence: a Chinese claim the default reports stays likely below its threshold', () => {
+    // Chinese `precise` judges with the n-gram model alone, `thorough` with the network averaged
+    // in: the same claim can show a confidence under the `precise` threshold and still be reported
+    // by `precise` (the eighteenth session's fix; docs/judgment.md).
+    const th = nets.zh!.thresholds!.precise.tech;
+    const zh = examples[1]!;
+    expect(found(zh, 'thorough').some((m) => m.ruleId === 'tech-value' && m.certainty === 'likely' && m.confidence < th)).toBe(true);
   });
 });

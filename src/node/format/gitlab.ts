@@ -23,7 +23,7 @@ export function formatGitlab(reports: FileReport[], opts: { quiet: boolean }): s
     messages.forEach((m, i) => {
       const e = entries[i]!;
       issues.push({
-        description: m.reason,
+        description: m.certainty === 'possible' ? `${m.reason} (possible)` : m.reason,
         check_name: m.ruleId,
         // Stable across edits elsewhere in the file: path, rule, text, occurrence (as the baseline).
         fingerprint: createHash('md5').update(`${file}\0${e.rule}\0${e.text}\0${e.occurrence}`).digest('hex'),
