@@ -429,7 +429,7 @@ export function decideLevels(pred, ths) {
  * is `atPrecise`) flags the row for the same rule. Needs loadCore(). */
 export function findingsOf(label, decision, atPrecise, repo = null) {
   const out = [];
-  const shown = (c) => judge.shownConfidence(c);
+  const shown = judge.shownConfidence;
   if (decision.tech) out.push({ rule: 'tech', confidence: shown(decision.techConfidence), right: label === 'TECH', likely: atPrecise.tech, repo });
   if (decision.vague) out.push({ rule: 'vague', confidence: shown(decision.vagueConfidence), right: label === 'BIZ_VAGUE', likely: atPrecise.vague, repo });
   return out;
@@ -468,8 +468,7 @@ export function calibration(findings, { bins = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.00
       if (p.likely) samples.likely.push(p.likely.right);
       if (p.possible) samples.possible.push(p.possible.right);
     }
-    const interval = (v) => (v.length ? (v.sort((x, y) => x - y), [v[Math.floor(v.length * 0.025)], v[Math.min(v.length - 1, Math.floor(v.length * 0.975))]]) : null);
-    out[rule].ci = { ece: interval(samples.ece), likely: interval(samples.likely), possible: interval(samples.possible) };
+    out[rule].ci = { ece: interval95(samples.ece), likely: interval95(samples.likely), possible: interval95(samples.possible) };
   }
   return out;
 }
@@ -725,10 +724,12 @@ export function bootstrap(items, flags, repos, boot, seed) {
     const fig = figures(idx.map((i) => items[i]), idx.map((i) => flags[i]));
     for (const [key, v] of Object.entries(fig)) if (v != null && key !== 'n') (samples[key] ??= []).push(v);
   }
-  const ci = {};
-  for (const [key, v] of Object.entries(samples)) {
-    v.sort((a, b) => a - b);
-    ci[key] = [v[Math.floor(v.length * 0.025)], v[Math.min(v.length - 1, Math.floor(v.length * 0.975))]];
-  }
-  return ci;
+  return Object.fromEntries(Object.entries(samples).map(([key, v]) => [key, interval95(v)]));
+}
+
+/** The 95% percentile interval of resampled values (sorts them in place); null without any. */
+function interval95(v) {
+  if (!v.length) return null;
+  v.sort((a, b) => a - b);
+  return [v[Math.floor(v.length * 0.025)], v[Math.min(v.length - 1, Math.floor(v.length * 0.975))]];
 }
