@@ -3,58 +3,30 @@
 #   python3 seq-combine.py zh cnn gru
 # Prints the same figures as seq.py, for each reader alone and for their mean; BOOT=n also compares
 # the first two readers' tech-value AP on n resamples of the repositories (paired).
-import json, os, sys
+import os, sys
 import numpy as np
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from seqscore import ap, load_scored, row_scores, summary
 
 DIR = os.environ.get('EXP_DIR', '.cache/exp')
 MIX = float(os.environ.get('MIX', 0.4))
 lang, names = sys.argv[1], sys.argv[2:]
-sc = [json.loads(l) for l in open(f'{DIR}/{lang}-seq-scored.jsonl', encoding='utf8')]
+sc = load_scored(DIR, lang)
 n_parts = sum(len(r['parts']) for r in sc)
-tpos = np.array([r['label'] == 'TECH' for r in sc]); vpos = np.array([r['label'] == 'BIZ_VAGUE' for r in sc])
-
-def cuts(scores, pos):
-    o = np.argsort(-scores, kind='stable'); s = scores[o]; p = pos[o].astype(float)
-    tp = np.cumsum(p); n = np.arange(1, len(p) + 1)
-    last = np.r_[s[1:] != s[:-1], True]
-    return n[last], tp[last]
-
-def ap(scores, pos):
-    n, tp = cuts(np.asarray(scores), np.asarray(pos)); prev = np.r_[0, tp[:-1]]
-    return float(((tp - prev) / pos.sum() * tp / n).sum())
-
-def recall_at(scores, pos, target):
-    n, tp = cuts(np.asarray(scores), np.asarray(pos)); ok = (tp / n >= target) & (tp >= 5)
-    return float(tp[ok].max() / pos.sum()) if ok.any() else 0.0
-
-def rows(flat, mix):
-    tech = np.zeros(len(sc)); vague = np.zeros(len(sc)); k = 0
-    for i, r in enumerate(sc):
-        t = b = 0.0
-        for p in r['parts']:
-            T = (1 - mix) * p['ng'][0] + mix * flat[k][1]; B = (1 - mix) * p['ng'][1] + mix * flat[k][2]; k += 1
-            if not p['mh']: t = max(t, T)
-            if not p['q'] and p['o']: b = max(b, B)
-        tech[i] = t; vague[i] = b
-    return tech, vague
-
-def summary(tech, vague):
-    return f"techAP {ap(tech, tpos):.3f} R@.88 {recall_at(tech, tpos, .88):.2f} R@.75 {recall_at(tech, tpos, .75):.2f} | vagueAP {ap(vague, vpos):.3f} R@.85 {recall_at(vague, vpos, .85):.2f}"
 
 loaded = {}
 for name in names:
-    a = np.load(f'{DIR}/{lang}-{name}-parts.npy')
-    runs = a.reshape(-1, n_parts, 3)  # one block per seed
+    runs = np.load(f'{DIR}/{lang}-{name}-parts.npy').reshape(-1, n_parts, 3)  # one block per seed
     loaded[name] = runs.mean(0)
-    print(lang, name, f'({runs.shape[0]} seed(s)) blend {MIX}:', summary(*rows(loaded[name], MIX)))
+    print(lang, name, f'({runs.shape[0]} seed(s)) blend {MIX}:', summary(sc, *row_scores(sc, loaded[name], MIX)))
 mean = np.mean(list(loaded.values()), 0)
-print(lang, '+'.join(names), f'mean, blend {MIX}:', summary(*rows(mean, MIX)))
-for mix in (0.5, 0.6):
-    print(lang, '+'.join(names), f'mean, blend {mix}:', summary(*rows(mean, mix)))
+for mix in (MIX, 0.5, 0.6):
+    print(lang, '+'.join(names), f'mean, blend {mix}:', summary(sc, *row_scores(sc, mean, mix)))
 
 BOOT = int(os.environ.get('BOOT', 0))
 if BOOT and len(names) >= 2:
-    a, b = (rows(loaded[n], MIX)[0] for n in names[:2])
+    tpos = np.array([r['label'] == 'TECH' for r in sc])
+    a, b = (row_scores(sc, loaded[n], MIX)[0] for n in names[:2])
     repos = sorted(set(r['repo'] for r in sc)); by = {q: [] for q in repos}
     for i, r in enumerate(sc): by[r['repo']].append(i)
     rs = np.random.RandomState(1); diffs = []

@@ -11,6 +11,8 @@
 #   the CNN: NF filters per width (32), WIDTHS (1,2,3), POOL=max|maxmean; TAG names the saved scores
 import json, os, sys, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from seqscore import load_scored, row_scores, summary
 
 torch.set_num_threads(int(os.environ.get('THREADS', 2)))
 DIR = os.environ.get('EXP_DIR', '.cache/exp')
@@ -41,7 +43,7 @@ def enc(words):
     ids = [index.get(w, 1) for w in words[:MAXLEN]]
     return ids or [1]
 
-sc = [json.loads(l) for l in open(f'{DIR}/{lang}-seq-scored.jsonl', encoding='utf8')]
+sc = load_scored(DIR, lang)
 tr = [json.loads(l) for l in open(f'{DIR}/{lang}-seq-train.jsonl', encoding='utf8')]
 if lang != 'zh': tr = [r for r in tr if not r['rw']]  # the shipped network sees rewrites in Chinese only (NET_REWRITES)
 X_sc = [enc(r['words']) for r in sc]
@@ -155,62 +157,26 @@ def fit(rows, seed):
             opt.zero_grad(); loss.backward(); opt.step()
     return net
 
-def cuts(scores, pos):
-    o = np.argsort(-scores, kind='stable'); s = scores[o]; p = pos[o].astype(float)
-    tp = np.cumsum(p); n = np.arange(1, len(p) + 1)
-    last = np.r_[s[1:] != s[:-1], True]  # tied scores are one cut
-    return n[last], tp[last]
-
-def ap(scores, pos):
-    n, tp = cuts(np.asarray(scores), np.asarray(pos))
-    P = pos.sum(); prev = np.r_[0, tp[:-1]]
-    return float(((tp - prev) / P * tp / n).sum())
-
-def recall_at(scores, pos, target):
-    n, tp = cuts(np.asarray(scores), np.asarray(pos))
-    ok = (tp / n >= target) & (tp >= 5)
-    return float(tp[ok].max() / pos.sum()) if ok.any() else 0.0
-
-def rows_scores(nn_parts, mix):
-    tech = np.zeros(len(sc)); vague = np.zeros(len(sc))
-    for i, r in enumerate(sc):
-        t = b = 0.0
-        for j, p in enumerate(r['parts']):
-            ngT, ngB = p['ng']
-            T = (1 - mix) * ngT + mix * nn_parts[i][j][1] if nn_parts is not None else ngT
-            B = (1 - mix) * ngB + mix * nn_parts[i][j][2] if nn_parts is not None else ngB
-            if not p['mh']: t = max(t, T)
-            if not p['q'] and p['o']: b = max(b, B)
-        tech[i] = t; vague[i] = b
-    return tech, vague
-
-tpos = np.array([r['label'] == 'TECH' for r in sc]); vpos = np.array([r['label'] == 'BIZ_VAGUE' for r in sc])
-def summary(tech, vague):
-    return f"techAP {ap(tech, tpos):.3f} R@.88 {recall_at(tech, tpos, .88):.2f} R@.75 {recall_at(tech, tpos, .75):.2f} | vagueAP {ap(vague, vpos):.3f} R@.85 {recall_at(vague, vpos, .85):.2f}"
-
-print(lang, 'ngram alone:', summary(*rows_scores(None, 0)), flush=True)
+print(lang, 'ngram alone:', summary(sc, *row_scores(sc, None, 0)), flush=True)
 t0 = time.time()
 folds = sorted(set(r['fold'] for r in sc))
+start = np.cumsum([0] + [len(p) for p in parts])  # where each row's sentences begin in a run's array
 runs = []
 for seed in range(SEED0, SEED0 + SEEDS):
-    nn_parts = [None] * len(sc)
+    probs = np.zeros((start[-1], 3), dtype=np.float32)
     for f in folds:
         held = set(r['repo'] for r in sc if r['fold'] == f)
         rows = [(X_sc[i], sc[i]['y']) for i in range(len(sc)) if sc[i]['fold'] != f] + \
                [(X_tr[i], tr[i]['y']) for i in range(len(tr)) if tr[i]['repo'] not in held]
         net = fit(rows, 1000 * seed + f)
         test = [i for i in range(len(sc)) if sc[i]['fold'] == f]
-        flat = [(i, j) for i in test for j in range(len(parts[i]))]
-        pr = predict(net, [parts[i][j] for i, j in flat])
-        for i in test: nn_parts[i] = [None] * len(parts[i])
-        for (i, j), p in zip(flat, pr): nn_parts[i][j] = p
+        at = [k for i in test for k in range(start[i], start[i + 1])]
+        probs[at] = predict(net, [p for i in test for p in parts[i]])
         print(f'  seed {seed} fold {f} ({len(rows)} rows) {time.time() - t0:.0f}s', flush=True)
-    runs.append(nn_parts)
-    alone = rows_scores(nn_parts, 1.0)
-    print(lang, ARCH, f'H={H}' if ARCH != 'cnn' else '', f'EP={EPOCHS}', f'seed {seed}', 'alone:', summary(*alone), flush=True)
-    print(lang, ARCH, f'seed {seed}', f'blend {MIX}:', summary(*rows_scores(nn_parts, MIX)), flush=True)
+    runs.append(probs)
+    print(lang, ARCH, f'H={H}' if ARCH != 'cnn' else '', f'EP={EPOCHS}', f'seed {seed}', 'alone:', summary(sc, *row_scores(sc, probs, 1.0)), flush=True)
+    print(lang, ARCH, f'seed {seed}', f'blend {MIX}:', summary(sc, *row_scores(sc, probs, MIX)), flush=True)
 if SEEDS > 1:
-    mean = [[np.mean([run[i][j] for run in runs], 0) for j in range(len(parts[i]))] for i in range(len(sc))]
-    print(lang, ARCH, f'{SEEDS} seeds averaged, blend {MIX}:', summary(*rows_scores(mean, MIX)), flush=True)
+    print(lang, ARCH, f'{SEEDS} seeds averaged, blend {MIX}:', summary(sc, *row_scores(sc, np.mean(runs, 0), MIX)), flush=True)
 tag = os.environ.get('TAG', '')
-np.save(f'{DIR}/{lang}-{ARCH}{tag}-parts.npy', np.array([p for run in runs for r in run for p in r]))
+np.save(f'{DIR}/{lang}-{ARCH}{tag}-parts.npy', np.concatenate(runs))

@@ -1,0 +1,41 @@
+# Shared by seq.py and seq-combine.py (nineteenth session): the scored rows seq-export.mjs wrote and
+# the figures the two print. A reader's held-out probabilities are one array, a row (OTHER, TECH,
+# BIZ) per sentence, in the order of the rows and their sentences. Research only.
+import json
+import numpy as np
+
+def load_scored(dir, lang):
+    return [json.loads(l) for l in open(f'{dir}/{lang}-seq-scored.jsonl', encoding='utf8')]
+
+def cuts(scores, pos):
+    o = np.argsort(-scores, kind='stable'); s = scores[o]; p = pos[o].astype(float)
+    tp = np.cumsum(p); n = np.arange(1, len(p) + 1)
+    last = np.r_[s[1:] != s[:-1], True]  # tied scores are one cut (as corpus/tools/lib.mjs `cuts`)
+    return n[last], tp[last]
+
+def ap(scores, pos):
+    n, tp = cuts(np.asarray(scores), np.asarray(pos)); prev = np.r_[0, tp[:-1]]
+    return float(((tp - prev) / pos.sum() * tp / n).sum())
+
+def recall_at(scores, pos, target):
+    n, tp = cuts(np.asarray(scores), np.asarray(pos)); ok = (tp / n >= target) & (tp >= 5)
+    return float(tp[ok].max() / pos.sum()) if ok.any() else 0.0
+
+def row_scores(sc, probs, mix):
+    """Each row's tech-value and unquantified scores, as eval decides: its highest sentence, the
+    n-gram model's probabilities averaged with `probs` at share `mix` (None: the n-gram model alone)."""
+    tech = np.zeros(len(sc)); vague = np.zeros(len(sc)); k = 0
+    for i, r in enumerate(sc):
+        t = b = 0.0
+        for p in r['parts']:
+            T, B = p['ng']
+            if probs is not None: T, B = (1 - mix) * T + mix * probs[k][1], (1 - mix) * B + mix * probs[k][2]
+            k += 1
+            if not p['mh']: t = max(t, T)
+            if not p['q'] and p['o']: b = max(b, B)
+        tech[i] = t; vague[i] = b
+    return tech, vague
+
+def summary(sc, tech, vague):
+    tpos = np.array([r['label'] == 'TECH' for r in sc]); vpos = np.array([r['label'] == 'BIZ_VAGUE' for r in sc])
+    return f"techAP {ap(tech, tpos):.3f} R@.88 {recall_at(tech, tpos, .88):.2f} R@.75 {recall_at(tech, tpos, .75):.2f} | vagueAP {ap(vague, vpos):.3f} R@.85 {recall_at(vague, vpos, .85):.2f}"
