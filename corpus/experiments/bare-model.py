@@ -1,7 +1,7 @@
 # Research (twentieth session): the judgment's out-of-fold ranking on the rows of the bare-sentence
 # pass (corpus/BARE_PASS_BRIEF.md, corpus/tools/bare.mjs), beside the bare reader's own figures.
-# Needs seq-export.mjs's {lang}-seq-scored.jsonl, the row ids in the same order ({lang}-ids.txt,
-# one per line, the corpus rows of that language as loadCorpus gives them) and optionally a saved
+# Needs seq-export.mjs's {lang}-seq-scored.jsonl and {lang}-ids.txt (the rows' ids in the same
+# order) and optionally a saved
 # network's held-out probabilities ({lang}-{TAG}-parts.npy from seq.py, averaged in at 0.4).
 #   python3 corpus/experiments/bare-model.py en [cnn]
 import glob, json, os, sys

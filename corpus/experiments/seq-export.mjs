@@ -19,6 +19,7 @@ for (const { lang, t0, items, extra } of languages(core)) {
     parts: it.parts.map((p, j) => ({ w: p.words, ng: preds[i].raw[j].slice(0, 2), q: p.quantified ? 1 : 0, o: p.outcome ? 1 : 0, mh: p.mapHow ? 1 : 0 })),
   }));
   writeFileSync(`${DIR}/${lang}-seq-scored.jsonl`, scored.join('\n') + '\n');
+  writeFileSync(`${DIR}/${lang}-ids.txt`, items.map((it) => it.row.id).join('\n') + '\n'); // the rows' ids, same order (bare-model.py)
   writeFileSync(`${DIR}/${lang}-seq-train.jsonl`, extra.map((it) => JSON.stringify({ words: it.words, y: it.y, repo: it.repo, rw: isRewrite(it.row) ? 1 : 0 })).join('\n') + '\n');
   console.log(lang, items.length, 'scored', extra.length, 'training-only', ((Date.now() - t0) / 1000).toFixed(0), 's');
 }

@@ -23,7 +23,7 @@
 // hand-written rules alone and the blind second labeler, scored on the same rows. --dump FILE
 // writes every held-out and inner-fold prediction (JSON) so decision rules can be compared
 // offline on exactly the predictions this run scored (research; nothing reads it back).
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootstrap, calibration, chooseThresholds, EVAL_INNER, decideLevels, featurize, findingsOf, formatCalibration, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { NET } from './net.mjs';
@@ -156,10 +156,13 @@ for (const lang of ['en', 'zh']) {
 // References on the same rows: the hand-written rules alone (nothing fitted; they were written on
 // the 382 rows of the shared dev set, which are part of the corpus), and the blind second labeler
 // scored against the first labels as if it were the system (what a careful reader with the
-// document's context reaches).
+// document's context reaches), and the bare-sentence pass on a random 400 rows per language
+// (corpus/BARE_PASS_BRIEF.md: a careful reader who sees only the sentence, as the judgment does),
+// against the settled labels.
 if (flag('--baselines')) {
   const second = new Map();
   for (const r of rows) if (r.secondLabel) second.set(r.id, r.secondLabel);
+  const bare = bareLabels();
   report.baselines = {};
   for (const lang of Object.keys(report.langs)) {
     const items = featurize(core, rows.filter((r) => r.lang === lang));
@@ -172,6 +175,8 @@ if (flag('--baselines')) {
       rulesOutsideDev: rules(notDev),
       secondLabeler: figures(human, human.map((it) => ({ tech: second.get(it.row.id) === 'TECH', vague: second.get(it.row.id) === 'BIZ_VAGUE' }))),
     };
+    const read = items.filter((it) => bare.has(it.row.id));
+    if (read.length) report.baselines[lang].bareReader = figures(read, read.map((it) => ({ tech: bare.get(it.row.id) === 'TECH', vague: bare.get(it.row.id) === 'BIZ_VAGUE' })));
   }
 }
 
@@ -192,13 +197,27 @@ if (flag('--json')) {
     const pct = (v) => (v == null ? ' n/a' : `${(v * 100).toFixed(1)}%`);
     console.log('\nReferences on the same rows (not cross-validated: nothing in them is fitted to the corpus)');
     console.log('lang | reference | tech-value P | tech-value R | unquantified P | unquantified R | OTHER flagged | BIZ_QUANT flagged');
-    const names = { rulesAll: 'hand-written rules, all rows', rulesOutsideDev: 'hand-written rules, rows outside the dev set', secondLabeler: 'blind second labeler against the first (with context)' };
+    const names = { rulesAll: 'hand-written rules, all rows', rulesOutsideDev: 'hand-written rules, rows outside the dev set', secondLabeler: 'blind second labeler against the first (with context)', bareReader: 'a careful reader of the bare sentence alone (400 random rows)' };
     for (const [lang, b] of Object.entries(report.baselines)) {
       for (const [key, fig] of Object.entries(b)) {
         console.log(`${lang} | ${names[key]} | ${f(fig['tech.precision'])} | ${f(fig['tech.recall'])} | ${f(fig['vague.precision'])} | ${f(fig['vague.recall'])} | ${pct(fig['noise.other'])} | ${pct(fig['noise.quant'])}`);
       }
     }
   }
+}
+
+/** The bare-sentence pass (corpus/agreement/bare/out), id → label. */
+function bareLabels() {
+  const dir = join(ROOT, 'corpus', 'agreement', 'bare', 'out');
+  const out = new Map();
+  if (!existsSync(dir)) return out;
+  for (const n of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+    for (const l of readFileSync(join(dir, n), 'utf8').split('\n').filter(Boolean)) {
+      const r = JSON.parse(l);
+      out.set(r.id, r.label);
+    }
+  }
+  return out;
 }
 
 function round(x) {
