@@ -5,13 +5,18 @@
 // networkWords, class, repository and whether it is a contrastive rewrite. The n-gram model is
 // fitted as eval fits its outer folds (foldPlan, fitFolds). Plain Node; ~10 minutes for English.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { fitFolds, foldPlan, isRewrite, loadCore, predictFolds } from '../tools/lib.mjs';
 import { languages } from './oof.mjs';
 
 const DIR = process.env.EXP_DIR ?? '.cache/exp';
 mkdirSync(DIR, { recursive: true });
 const core = await loadCore();
-for (const { lang, t0, items, extra } of languages(core)) {
+// FRAC: keep the training-only rows of this share of their repositories (a learning curve; seq.py
+// takes the same FRAC and draws the same repositories).
+const FRAC = Number(process.env.FRAC ?? 1);
+for (const { lang, t0, items, extra: all } of languages(core)) {
+  const extra = FRAC < 1 ? all.filter((it) => crc32(it.repo) % 1000 < FRAC * 1000) : all;
   const plan = foldPlan(items, 10, 1, extra);
   const preds = predictFolds(core, items, fitFolds(plan), []);
   const scored = items.map((it, i) => JSON.stringify({

@@ -7,7 +7,7 @@
 # averaged with the n-gram model at the shipped share (0.4). Research only: PyTorch (Debian:
 # python3-torch), nothing here ships.
 #   ARCH=cnn|gru|lstm|qrnn|attn  EP=epochs (en 3, zh 6)  H=hidden units per direction (48)  SEEDS=1
-#   SEED0: the first seed (0)
+#   SEED0: the first seed (0)  FRAC: share of the training-only rows' repositories kept (1; a learning curve)
 #   the CNN: NF filters per width (32), WIDTHS (1,2,3), POOL=max|maxmean; TAG names the saved scores
 import json, os, sys, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -46,6 +46,11 @@ def enc(words):
 sc = load_scored(DIR, lang)
 tr = [json.loads(l) for l in open(f'{DIR}/{lang}-seq-train.jsonl', encoding='utf8')]
 if lang != 'zh': tr = [r for r in tr if not r['rw']]  # the shipped network sees rewrites in Chinese only (NET_REWRITES)
+FRAC = float(os.environ.get('FRAC', 1))  # learning curve: keep the training-only rows of this share of their repositories
+if FRAC < 1:
+    import zlib
+    tr = [r for r in tr if zlib.crc32(r['repo'].encode()) % 1000 < FRAC * 1000]
+    print(lang, f'FRAC={FRAC}: {len(tr)} training-only rows kept', flush=True)
 X_sc = [enc(r['words']) for r in sc]
 X_tr = [enc(r['words']) for r in tr]
 parts = [[enc(p['w']) for p in r['parts']] for r in sc]
