@@ -10,8 +10,8 @@
 //                                           labels, and the second pass with context on the same rows
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCorpus, rng, ROOT, shuffle } from './lib.mjs';
-import { kappa } from './stats.mjs';
+import { figures, loadCorpus, rng, ROOT, shuffle } from './lib.mjs';
+import { barePass, kappa } from './stats.mjs';
 
 const dir = join(ROOT, 'corpus', 'agreement');
 const readDir = (d) => (existsSync(d) ? readdirSync(d).filter((n) => n.endsWith('.jsonl')).sort().flatMap((n) => readFileSync(join(d, n), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))) : []);
@@ -33,23 +33,10 @@ if (argv.includes('--draw')) {
   process.exit(0);
 }
 
-// A reader scored as if it were the system: what it would flag, against the labels.
-export function asSystem(gold, read) {
-  const count = (f) => gold.filter((g, i) => f(g, read[i])).length;
-  const pr = (cls) => {
-    const tp = count((g, r) => g === cls && r === cls);
-    const flagged = count((_, r) => r === cls);
-    const pos = count((g) => g === cls);
-    return { p: flagged ? tp / flagged : null, r: pos ? tp / pos : null, tp, flagged, pos };
-  };
-  const flaggedShare = (cls) => {
-    const n = count((g) => g === cls);
-    return n ? count((g, r) => g === cls && (r === 'TECH' || r === 'BIZ_VAGUE')) / n : null;
-  };
-  return { tech: pr('TECH'), vague: pr('BIZ_VAGUE'), otherFlagged: flaggedShare('OTHER'), quantFlagged: flaggedShare('BIZ_QUANT') };
-}
+// A reader scored as if it were the system, as eval scores the judgment (lib.mjs `figures`).
+const asSystem = (rs, label) => figures(rs.map((r) => ({ row: r })), rs.map((r) => ({ tech: label(r) === 'TECH', vague: label(r) === 'BIZ_VAGUE' })));
 
-const bare = new Map(readDir(join(dir, 'bare', 'out')).map((r) => [r.id, r]));
+const bare = barePass();
 const second = new Map(readDir(join(dir, 'second')).map((r) => [r.id, r]));
 const report = {};
 for (const lang of ['en', 'zh']) {
@@ -63,9 +50,9 @@ for (const lang of ['en', 'zh']) {
   report[lang] = {
     rows: rs.length,
     labels: Object.fromEntries(['TECH', 'BIZ_VAGUE', 'BIZ_QUANT', 'OTHER'].map((l) => [l, gold.filter((g) => g === l).length])),
-    bare: { ...kappa(gold, readBare), ...asSystem(gold, readBare), confusions: conf },
+    bare: { ...kappa(gold, readBare), ...asSystem(rs, (r) => bare.get(r.id).label), confusions: conf },
     context: withSecond.length
-      ? { rows: withSecond.length, ...kappa(withSecond.map((r) => r.label), withSecond.map((r) => second.get(r.id).label)), ...asSystem(withSecond.map((r) => r.label), withSecond.map((r) => second.get(r.id).label)) }
+      ? { ...kappa(withSecond.map((r) => r.label), withSecond.map((r) => second.get(r.id).label)), ...asSystem(withSecond, (r) => second.get(r.id).label) }
       : null,
   };
 }
@@ -77,7 +64,7 @@ else {
     console.log(`${lang}: ${r.rows} rows ${JSON.stringify(r.labels)}`);
     for (const [name, s] of [['bare sentence', r.bare], ['with context (second pass)', r.context]]) {
       if (!s) continue;
-      console.log(`  ${name.padEnd(27)} agreement ${pc(s.agreement)} κ ${s.kappa.toFixed(3)} | tech-value P ${f(s.tech.p)} R ${f(s.tech.r)} | unquantified P ${f(s.vague.p)} R ${f(s.vague.r)} | OTHER flagged ${pc(s.otherFlagged)} | BIZ_QUANT flagged ${pc(s.quantFlagged)}`);
+      console.log(`  ${name.padEnd(27)} agreement ${pc(s.agreement)} κ ${s.kappa.toFixed(3)} | tech-value P ${f(s['tech.precision'])} R ${f(s['tech.recall'])} | unquantified P ${f(s['vague.precision'])} R ${f(s['vague.recall'])} | OTHER flagged ${pc(s['noise.other'])} | BIZ_QUANT flagged ${pc(s['noise.quant'])}`);
     }
     console.log(`  bare confusions (label→bare): ${JSON.stringify(r.bare.confusions)}`);
   }

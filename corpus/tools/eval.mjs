@@ -23,11 +23,11 @@
 // hand-written rules alone and the blind second labeler, scored on the same rows. --dump FILE
 // writes every held-out and inner-fold prediction (JSON) so decision rules can be compared
 // offline on exactly the predictions this run scored (research; nothing reads it back).
-import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootstrap, calibration, chooseThresholds, EVAL_INNER, decideLevels, featurize, findingsOf, formatCalibration, figures, fit, FIT, fitFolds, foldPlan, groupFolds, numberItems, predictFolds, startNets, loadCore, loadCorpus, loadSilver, predictRows, repoOf, ROOT, SILVER_IN_TRAINING, TARGETS, withContext } from './lib.mjs';
 import { NET } from './net.mjs';
-import { printStats } from './stats.mjs';
+import { barePass, printStats } from './stats.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
@@ -162,7 +162,7 @@ for (const lang of ['en', 'zh']) {
 if (flag('--baselines')) {
   const second = new Map();
   for (const r of rows) if (r.secondLabel) second.set(r.id, r.secondLabel);
-  const bare = bareLabels();
+  const bare = barePass();
   report.baselines = {};
   for (const lang of Object.keys(report.langs)) {
     const items = featurize(core, rows.filter((r) => r.lang === lang));
@@ -176,7 +176,7 @@ if (flag('--baselines')) {
       secondLabeler: figures(human, human.map((it) => ({ tech: second.get(it.row.id) === 'TECH', vague: second.get(it.row.id) === 'BIZ_VAGUE' }))),
     };
     const read = items.filter((it) => bare.has(it.row.id));
-    if (read.length) report.baselines[lang].bareReader = figures(read, read.map((it) => ({ tech: bare.get(it.row.id) === 'TECH', vague: bare.get(it.row.id) === 'BIZ_VAGUE' })));
+    if (read.length) report.baselines[lang].bareReader = figures(read, read.map((it) => ({ tech: bare.get(it.row.id).label === 'TECH', vague: bare.get(it.row.id).label === 'BIZ_VAGUE' })));
   }
 }
 
@@ -204,20 +204,6 @@ if (flag('--json')) {
       }
     }
   }
-}
-
-/** The bare-sentence pass (corpus/agreement/bare/out), id → label. */
-function bareLabels() {
-  const dir = join(ROOT, 'corpus', 'agreement', 'bare', 'out');
-  const out = new Map();
-  if (!existsSync(dir)) return out;
-  for (const n of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
-    for (const l of readFileSync(join(dir, n), 'utf8').split('\n').filter(Boolean)) {
-      const r = JSON.parse(l);
-      out.set(r.id, r.label);
-    }
-  }
-  return out;
 }
 
 function round(x) {

@@ -45,6 +45,16 @@ export function silverSecondPasses(lang) {
     .map((file) => ({ file, rows: readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) }));
 }
 
+/** The blind pass from the bare sentence alone (corpus/agreement/bare/out, corpus/BARE_PASS_BRIEF.md):
+ * id → { id, label, note }. */
+export function barePass() {
+  const dir = join(ROOT, 'corpus', 'agreement', 'bare', 'out');
+  if (!existsSync(dir)) return new Map();
+  return new Map(readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()
+    .flatMap((n) => readFileSync(join(dir, n), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)))
+    .map((r) => [r.id, r]));
+}
+
 /** The training-only rows the model is fitted on (corpus/silver): size, spread, labels, the blind
  * second pass on a slice of them, and which of their repositories lack a licence entry. */
 function silverStats() {
