@@ -117,6 +117,11 @@ export function printStats(rows = loadCorpus(), { json = false } = {}) {
   }
   stats.agreement = agreement(rows);
   if (!stats.agreement) problems.push('no double-labeled slice (corpus/agreement/slice.jsonl)');
+  const bare = barePass();
+  stats.bare = Object.fromEntries(['en', 'zh'].map((lang) => {
+    const rs = rows.filter((r) => r.lang === lang && bare.has(r.id));
+    return [lang, rs.length ? kappa(rs.map((r) => r.label), rs.map((r) => bare.get(r.id).label)) : null];
+  }));
   stats.licences = licences(rows);
   if (stats.licences.notInSources.length) problems.push(`${stats.licences.notInSources.length} repositories missing from corpus/SOURCES.md`);
   stats.silver = silverStats();
@@ -137,6 +142,9 @@ export function printStats(rows = loadCorpus(), { json = false } = {}) {
         if (!a[lang]?.n) continue;
         console.log(`  agreement ${lang}: ${a[lang].n} sentences labeled twice, independently: ${(100 * a[lang].agreement).toFixed(1)}% agree, Cohen's κ ${a[lang].kappa.toFixed(2)}`);
       }
+    }
+    for (const [lang, b] of Object.entries(stats.bare)) {
+      if (b) console.log(`  bare-sentence pass ${lang}: ${b.n} sentences labeled again from the sentence alone (corpus/BARE_PASS_BRIEF.md): ${(100 * b.agreement).toFixed(1)}% agree with the labels, Cohen's κ ${b.kappa.toFixed(2)}`);
     }
     const sv = stats.silver;
     console.log(`Training only (corpus/silver, never scored): ${sv.rows} sentences from ${sv.repositories} more repositories`);

@@ -1,10 +1,13 @@
 // The corpus tools' own guarantees: the training-only rows never repeat a scored sentence or each
-// other, and the trainer's pruning drops only features that hardly move one class against another.
+// other, the bare-sentence pass labels exactly the rows drawn for it, and the trainer's pruning drops
+// only features that hardly move one class against another.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LangModel } from '../../src/core/judge/model.js';
 // @ts-expect-error plain ES module without types
 import { calibration, chooseThresholds, decideLevels, findingsOf, copyKeys, fit, isRewrite, loadCore, loadCorpus, loadSilver, SILVER_IN_TRAINING } from '../../corpus/tools/lib.mjs';
+// @ts-expect-error plain ES module without types
+import { barePass } from '../../corpus/tools/stats.mjs';
 
 type Row = { id: string; text: string; lang: string; source: string };
 const keys = copyKeys as (text: string) => string[];
@@ -72,6 +75,23 @@ describe('sources', () => {
     const repos = new Set([...(loadCorpus() as Row[]), ...(loadSilver() as Row[])].map((r) => r.source.split(':')[0]!.toLowerCase()));
     expect([...repos].filter(isReserved)).toEqual([]);
   }, 60_000);
+});
+
+describe('the bare-sentence pass', () => {
+  it('labels each drawn scored row once, with one of the four labels, and saw only its id, language and text', () => {
+    const scored = new Map((loadCorpus() as Row[]).map((r) => [r.id, r]));
+    const pass = barePass() as Map<string, { id: string; label: string }>;
+    const drawn = ['en', 'zh'].flatMap((lang) => [1, 2, 3, 4].flatMap((k) =>
+      readFileSync(new URL(`../../corpus/agreement/bare/in/${lang}-${k}.jsonl`, import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>)));
+    expect(drawn).toHaveLength(800);
+    expect(new Set(drawn.map((r) => r.id)).size).toBe(800);
+    for (const r of drawn) {
+      expect(Object.keys(r).sort()).toEqual(['id', 'lang', 'text']);
+      expect(scored.get(r.id!)?.text).toBe(r.text);
+    }
+    expect([...pass.keys()].sort()).toEqual(drawn.map((r) => r.id).sort());
+    for (const r of pass.values()) expect(['TECH', 'BIZ_VAGUE', 'BIZ_QUANT', 'OTHER']).toContain(r.label);
+  });
 });
 
 describe('fit', () => {
