@@ -10,12 +10,13 @@ from seqscore import load_scored, row_scores, recall_at, ap
 
 lang = sys.argv[1]; tag = sys.argv[2] if len(sys.argv) > 2 else None
 D = os.environ.get('EXP_DIR', '.cache/exp')
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 sc = load_scored(D, lang)
 ids = open(f'{D}/{lang}-ids.txt').read().split()
 probs = np.load(f'{D}/{lang}-{tag}-parts.npy') if tag else None
 tech, vague = row_scores(sc, probs, 0.4)
 bare = {}
-for f in sorted(glob.glob(f'corpus/agreement/bare/out/{lang}-*.jsonl')):
+for f in sorted(glob.glob(f'{ROOT}/corpus/agreement/bare/out/{lang}-*.jsonl')):
     for l in open(f, encoding='utf8'):
         if l.strip(): r = json.loads(l); bare[r['id']] = r
 idx = [i for i, x in enumerate(ids) if x in bare]

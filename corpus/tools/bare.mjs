@@ -8,13 +8,12 @@
 //                                           corpus/agreement/bare/in/<lang>-<k>.jsonl, 100 a chunk
 //   node corpus/tools/bare.mjs [--json]     the bare pass (corpus/agreement/bare/out) against the
 //                                           labels, and the second pass with context on the same rows
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { figures, loadCorpus, rng, ROOT, shuffle } from './lib.mjs';
 import { barePass, kappa } from './stats.mjs';
 
 const dir = join(ROOT, 'corpus', 'agreement');
-const readDir = (d) => (existsSync(d) ? readdirSync(d).filter((n) => n.endsWith('.jsonl')).sort().flatMap((n) => readFileSync(join(d, n), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))) : []);
 const argv = process.argv.slice(2);
 const rows = loadCorpus();
 
@@ -37,14 +36,13 @@ if (argv.includes('--draw')) {
 const asSystem = (rs, label) => figures(rs.map((r) => ({ row: r })), rs.map((r) => ({ tech: label(r) === 'TECH', vague: label(r) === 'BIZ_VAGUE' })));
 
 const bare = barePass();
-const second = new Map(readDir(join(dir, 'second')).map((r) => [r.id, r]));
 const report = {};
 for (const lang of ['en', 'zh']) {
   const rs = rows.filter((r) => r.lang === lang && bare.has(r.id));
   if (!rs.length) continue;
   const gold = rs.map((r) => r.label);
   const readBare = rs.map((r) => bare.get(r.id).label);
-  const withSecond = rs.filter((r) => second.has(r.id));
+  const withSecond = rs.filter((r) => r.secondLabel); // the blind second pass, kept on each row
   const conf = {};
   for (const r of rs) if (r.label !== bare.get(r.id).label) conf[`${r.label}→${bare.get(r.id).label}`] = (conf[`${r.label}→${bare.get(r.id).label}`] ?? 0) + 1;
   report[lang] = {
@@ -52,7 +50,7 @@ for (const lang of ['en', 'zh']) {
     labels: Object.fromEntries(['TECH', 'BIZ_VAGUE', 'BIZ_QUANT', 'OTHER'].map((l) => [l, gold.filter((g) => g === l).length])),
     bare: { ...kappa(gold, readBare), ...asSystem(rs, (r) => bare.get(r.id).label), confusions: conf },
     context: withSecond.length
-      ? { ...kappa(withSecond.map((r) => r.label), withSecond.map((r) => second.get(r.id).label)), ...asSystem(withSecond, (r) => second.get(r.id).label) }
+      ? { ...kappa(withSecond.map((r) => r.label), withSecond.map((r) => r.secondLabel)), ...asSystem(withSecond, (r) => r.secondLabel) }
       : null,
   };
 }
