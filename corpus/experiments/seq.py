@@ -8,11 +8,12 @@
 # python3-torch), nothing here ships.
 #   ARCH=cnn|gru|lstm|qrnn|attn  EP=epochs (en 3, zh 6)  H=hidden units per direction (48)  SEEDS=1
 #   SEED0: the first seed (0)  FRAC: share of the training-only rows' repositories kept (1; a learning curve)
+#   INIT: ARCH=qrnn's encoder pretrained by lm.py (a .pt file)  LR: Adam's learning rate (1e-3)
 #   the CNN: NF filters per width (32), WIDTHS (1,2,3), POOL=max|maxmean; TAG names the saved scores
 import json, os, sys, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from seqscore import load_scored, row_scores, summary
+from seqscore import load_scored, qrnn_scan, row_scores, summary
 
 torch.set_num_threads(int(os.environ.get('THREADS', 2)))
 DIR = os.environ.get('EXP_DIR', '.cache/exp')
@@ -26,6 +27,8 @@ MIX = float(os.environ.get('MIX', 0.4))
 WORDS, MAXLEN, DROP = 10000, 80, 0.4
 NF = int(os.environ.get('NF', 32)); WIDTHS = [int(k) for k in os.environ.get('WIDTHS', '1,2,3').split(',')]
 QK = int(os.environ.get('QK', 2))  # qrnn: words each gate sees
+LR = float(os.environ.get('LR', 1e-3))  # Adam's learning rate
+INIT = os.environ.get('INIT')  # ARCH=qrnn: start from lm.py's pretrained encoder (a .pt file)
 POOL = os.environ.get('POOL', 'max')  # the CNN's pooling: max (as shipped) or maxmean
 EXTRA = {'en': ['<num>', '%', '$', '€', '£', '¥'], 'zh': ['<num>', '%', '<p>', '<latin>']}[lang]
 
@@ -107,12 +110,7 @@ class Net(nn.Module):
                 mm = mf if d == 0 else torch.flip(mf, [1])
                 g = conv(F.pad(seq.transpose(1, 2), (QK - 1, 0)))  # causal window: this word and QK − 1 before it
                 zt, ft = torch.tanh(g[:, :H]), torch.sigmoid(g[:, H:])
-                h = torch.zeros(x.shape[0], H); hs = []
-                for t in range(x.shape[1]):
-                    keep = mm[:, t:t + 1]
-                    h = keep * (ft[:, :, t] * h + (1 - ft[:, :, t]) * zt[:, :, t]) + (1 - keep) * h
-                    hs.append(h)
-                o = torch.stack(hs, 1)
+                o = qrnn_scan(zt, ft, mm)
                 outs.append(o if d == 0 else torch.flip(o, [1]))
             o = torch.cat(outs, 2)
         elif ARCH == 'attn':
@@ -145,7 +143,9 @@ def predict(net, seqs):
 
 def fit(rows, seed):
     torch.manual_seed(seed); rs = np.random.RandomState(seed)
-    net = Net(); opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    net = Net()
+    if INIT: net.load_state_dict(torch.load(INIT), strict=False)  # lm.py's pretrained embedding and gates
+    opt = torch.optim.Adam(net.parameters(), lr=LR)
     for ep in range(EPOCHS):
         net.train()
         # batches of similar length (less padding), in random order

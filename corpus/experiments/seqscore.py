@@ -39,3 +39,16 @@ def row_scores(sc, probs, mix):
 def summary(sc, tech, vague):
     tpos = np.array([r['label'] == 'TECH' for r in sc]); vpos = np.array([r['label'] == 'BIZ_VAGUE' for r in sc])
     return f"techAP {ap(tech, tpos):.3f} R@.88 {recall_at(tech, tpos, .88):.2f} R@.75 {recall_at(tech, tpos, .75):.2f} | vagueAP {ap(vague, vpos):.3f} R@.85 {recall_at(vague, vpos, .85):.2f}"
+
+
+def qrnn_scan(zt, ft, keep):
+    """The QRNN's element-wise recurrence h_t = f_t h_(t-1) + (1 - f_t) z_t, held where keep_t is 0
+    (padding). zt, ft: (batch, units, time); keep: (batch, time). Steps over unbound time slices,
+    whose gradients cost one slice each (indexing [:, :, t] costs a whole tensor per step)."""
+    import torch
+    z = zt.permute(2, 0, 1).unbind(0); f = ft.permute(2, 0, 1).unbind(0); k = keep.t().unsqueeze(-1).unbind(0)
+    h = torch.zeros(zt.shape[0], zt.shape[1]); hs = []
+    for zz, ff, kk in zip(z, f, k):
+        h = kk * (ff * h + (1 - ff) * zz) + (1 - kk) * h
+        hs.append(h)
+    return torch.stack(hs, 1)
