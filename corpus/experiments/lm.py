@@ -10,7 +10,7 @@
 import os, sys, time, random
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from seqscore import qrnn_scan
+from seqscore import D, network_vocab, qrnn_scan, word_embedding
 
 torch.set_num_threads(int(os.environ.get('THREADS', 2)))
 DIR = os.environ.get('EXP_DIR', '.cache/exp')
@@ -19,16 +19,7 @@ lang = sys.argv[1]
 H = int(os.environ.get('H', 48)); QK = int(os.environ.get('QK', 2))
 MINUTES = float(os.environ.get('MINUTES', 20)); LR = float(os.environ.get('LR', 2e-3))
 BATCH = int(os.environ.get('BATCH', 128)); NEG = int(os.environ.get('NEG', 1000)); MAXS = int(os.environ.get('MAXS', 10**9))
-WORDS, D = 10000, 64
-EXTRA = {'en': ['<num>', '%', '$', '€', '£', '¥'], 'zh': ['<num>', '%', '<p>', '<latin>']}[lang]
-vocab = [w for w in open(f'{ROOT}/corpus/vectors/{lang}.words.txt', encoding='utf8').read().split('\n') if w][:WORDS]
-raw = np.fromfile(f'{ROOT}/corpus/vectors/{lang}.i8', dtype=np.int8)
-known = len(vocab)
-vec = raw[:known * D].reshape(known, D).astype(np.float32) / 127
-for w in EXTRA:
-    if w not in vocab: vocab.append(w)
-index = {w: i + 2 for i, w in enumerate(vocab)}
-V = len(vocab) + 2
+index, V, known, vec = network_vocab(ROOT, lang)
 
 sents = []
 for i, line in enumerate(open(f'{DIR}/{lang}.lm.txt', encoding='utf8')):
@@ -44,9 +35,7 @@ print(lang, len(sents), 'sentences', sum(map(len, sents)), 'words', flush=True)
 class LM(nn.Module):
     def __init__(s):
         super().__init__()
-        s.emb = nn.Embedding(V, D, padding_idx=0)
-        w = np.zeros((V, D), dtype=np.float32); w[2:2 + known] = vec * 3
-        s.emb.weight.data.copy_(torch.from_numpy(w))
+        s.emb = word_embedding(V, known, vec)
         s.gates = nn.ModuleList([nn.Conv1d(D, 2 * H, QK) for _ in range(2)])  # seq.py's names and shapes
         s.head = nn.ModuleList([nn.Linear(H, D) for _ in range(2)])
         s.bias = nn.Parameter(torch.zeros(V))

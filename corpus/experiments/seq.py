@@ -13,7 +13,7 @@
 import json, os, sys, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from seqscore import load_scored, qrnn_scan, row_scores, summary
+from seqscore import D, load_scored, network_vocab, qrnn_scan, row_scores, summary, word_embedding
 
 torch.set_num_threads(int(os.environ.get('THREADS', 2)))
 DIR = os.environ.get('EXP_DIR', '.cache/exp')
@@ -24,23 +24,14 @@ EPOCHS = int(os.environ.get('EP', {'en': 3, 'zh': 6}[lang]))
 H = int(os.environ.get('H', 48))
 SEEDS = int(os.environ.get('SEEDS', 1)); SEED0 = int(os.environ.get('SEED0', 0))  # seeds SEED0 … SEED0 + SEEDS − 1
 MIX = float(os.environ.get('MIX', 0.4))
-WORDS, MAXLEN, DROP = 10000, 80, 0.4
+MAXLEN, DROP = 80, 0.4
 NF = int(os.environ.get('NF', 32)); WIDTHS = [int(k) for k in os.environ.get('WIDTHS', '1,2,3').split(',')]
 QK = int(os.environ.get('QK', 2))  # qrnn: words each gate sees
 LR = float(os.environ.get('LR', 1e-3))  # Adam's learning rate
 INIT = os.environ.get('INIT')  # ARCH=qrnn: start from lm.py's pretrained encoder (a .pt file)
 POOL = os.environ.get('POOL', 'max')  # the CNN's pooling: max (as shipped) or maxmean
-EXTRA = {'en': ['<num>', '%', '$', '€', '£', '¥'], 'zh': ['<num>', '%', '<p>', '<latin>']}[lang]
 
-vocab = [w for w in open(f'{ROOT}/corpus/vectors/{lang}.words.txt', encoding='utf8').read().split('\n') if w][:WORDS]
-raw = np.fromfile(f'{ROOT}/corpus/vectors/{lang}.i8', dtype=np.int8)
-D = 64
-known = len(vocab)
-vec = raw[:known * D].reshape(known, D).astype(np.float32) / 127
-for w in EXTRA:
-    if w not in vocab: vocab.append(w)
-index = {w: i + 2 for i, w in enumerate(vocab)}  # 0 padding, 1 unknown
-V = len(vocab) + 2
+index, V, known, vec = network_vocab(ROOT, lang)  # 0 padding, 1 unknown
 
 def enc(words):
     ids = [index.get(w, 1) for w in words[:MAXLEN]]
@@ -61,9 +52,7 @@ parts = [[enc(p['w']) for p in r['parts']] for r in sc]
 class Net(nn.Module):
     def __init__(s):
         super().__init__()
-        s.emb = nn.Embedding(V, D, padding_idx=0)
-        w = np.zeros((V, D), dtype=np.float32); w[2:2 + known] = vec * 3
-        s.emb.weight.data.copy_(torch.from_numpy(w))
+        s.emb = word_embedding(V, known, vec)
         s.drop = nn.Dropout(DROP)
         if ARCH == 'cnn':
             s.convs = nn.ModuleList([nn.Conv1d(D, NF, k) for k in WIDTHS])

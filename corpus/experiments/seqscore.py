@@ -1,5 +1,5 @@
-# Shared by seq.py and seq-combine.py (nineteenth session): the scored rows seq-export.mjs wrote and
-# the figures the two print. A reader's held-out probabilities are one array, a row (OTHER, TECH,
+# Shared by seq.py, seq-combine.py and lm.py (nineteenth and twenty-first sessions): the scored rows
+# seq-export.mjs wrote, the figures they print, and the readers' vocabulary and word vectors. A reader's held-out probabilities are one array, a row (OTHER, TECH,
 # BIZ) per sentence, in the order of the rows and their sentences. Research only.
 import json
 import numpy as np
@@ -52,3 +52,29 @@ def qrnn_scan(zt, ft, keep):
         h = kk * (ff * h + (1 - ff) * zz) + (1 - kk) * h
         hs.append(h)
     return torch.stack(hs, 1)
+
+
+EXTRA = {'en': ['<num>', '%', '$', '€', '£', '¥'], 'zh': ['<num>', '%', '<p>', '<latin>']}
+WORDS, D = 10000, 64
+
+
+def network_vocab(root, lang):
+    """The shipped network's words (corpus/vectors) and its extra tokens, as the readers index them
+    (0 padding, 1 unknown): (index, V, known, vec), where vec holds the first `known` words' vectors.
+    One definition, so that lm.py's pretrained weights line up with seq.py's rows."""
+    vocab = [w for w in open(f'{root}/corpus/vectors/{lang}.words.txt', encoding='utf8').read().split('\n') if w][:WORDS]
+    raw = np.fromfile(f'{root}/corpus/vectors/{lang}.i8', dtype=np.int8)
+    known = len(vocab)
+    vec = raw[:known * D].reshape(known, D).astype(np.float32) / 127
+    for w in EXTRA[lang]:
+        if w not in vocab: vocab.append(w)
+    return {w: i + 2 for i, w in enumerate(vocab)}, len(vocab) + 2, known, vec
+
+
+def word_embedding(V, known, vec):
+    """The readers' embedding, started from the word vectors (scaled by 3, as the shipped network)."""
+    import torch, torch.nn as nn
+    emb = nn.Embedding(V, D, padding_idx=0)
+    w = np.zeros((V, D), dtype=np.float32); w[2:2 + known] = vec * 3
+    emb.weight.data.copy_(torch.from_numpy(w))
+    return emb
